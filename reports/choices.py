@@ -1,0 +1,116 @@
+"""The fixed vocabularies of union work, with the Chinese names users see and Excel cells hold."""
+from django.db import models
+
+
+class BranchKind(models.TextChoices):
+    FEDERATION = "federation", "总工会"
+    GRASSROOTS = "grassroots", "基层工会"
+    SUBUNIT = "subunit", "分工会/工会小组"
+
+
+class Sector(models.TextChoices):
+    GOVERNMENT = "government", "机关"
+    SCHOOL = "school", "学校"
+    HOSPITAL = "hospital", "医院"
+    ENTERPRISE = "enterprise", "企业"
+    INSTITUTION = "institution", "事业单位"
+    COMMUNITY = "community", "街道社区"
+    OTHER = "other", "其他"
+
+
+class RoleKind(models.TextChoices):
+    SECRETARY = "secretary", "工会干事/秘书"
+    CHAIR = "chair", "工会主席"
+    OFFICER = "officer", "上级工会工作人员"
+
+
+class Gender(models.TextChoices):
+    MALE = "male", "男"
+    FEMALE = "female", "女"
+
+
+class EmploymentType(models.TextChoices):
+    ESTABLISHED = "established", "在编"
+    CONTRACT = "contract", "合同制"
+    DISPATCHED = "dispatched", "劳务派遣"
+    TEMPORARY = "temporary", "临时聘用"
+    INTERNAL_RETIRED = "internal_retired", "内退在岗"
+    REHIRED_RETIREE = "rehired_retiree", "离退休返聘"
+    OTHER = "other", "其他"
+
+
+class MemberStatus(models.TextChoices):
+    ACTIVE = "active", "在册"
+    RETIRED = "retired", "退休"
+    TRANSFERRED = "transferred", "调离"
+    WITHDRAWN = "withdrawn", "退会"
+
+
+class ActivityCategory(models.TextChoices):
+    POLITICAL_STUDY = "political_study", "思想政治与理论学习"
+    TRAINING = "training", "职工教育培训"
+    COMPETITION = "competition", "劳动和技能竞赛"
+    CULTURE = "culture", "文艺活动"
+    SPORTS = "sports", "体育活动"
+    FESTIVAL = "festival", "节日庆祝活动"
+    SOCIAL = "social", "联谊座谈"
+    VISIT_REST = "visit_rest", "参观考察与疗休养"
+    FAMILY = "family", "亲子与职工子女活动"
+    WOMEN = "women", "女职工工作"
+    HEALTH_CHECK = "health_check", "健康体检"
+    DEMOCRATIC = "democratic", "民主管理"
+    SAFETY = "safety", "劳动保护与安全生产"
+    VOLUNTEER = "volunteer", "志愿服务与爱心公益"
+    WORKERS_HOME = "workers_home", "职工之家建设"
+    UNION_BUILDING = "union_building", "工会自身建设"
+    OTHER = "other", "其他"
+
+
+class WelfareReason(models.TextChoices):
+    FESTIVAL = "festival", "节日慰问"
+    BIRTHDAY = "birthday", "生日慰问"
+    SICKNESS = "sickness", "生病住院慰问"
+    SERIOUS_ILLNESS = "serious_illness", "大病救助"
+    HARDSHIP = "hardship", "困难职工帮扶"
+    BEREAVEMENT = "bereavement", "丧葬慰问"
+    WEDDING = "wedding", "结婚祝贺"
+    BIRTH = "birth", "生育慰问"
+    WORK_INJURY = "work_injury", "工伤慰问"
+    MODEL_WORKER = "model_worker", "劳模慰问"
+    RETIREE = "retiree", "离退休职工慰问"
+    SCHOOL_AID = "school_aid", "金秋助学"
+    SUMMER_COOLING = "summer_cooling", "夏送清凉"
+    MUTUAL_INSURANCE = "mutual_insurance", "互助保障"
+    OTHER = "other", "其他"
+
+
+class FundSource(models.TextChoices):
+    UNION_FUNDS = "union_funds", "工会经费"
+    ADMINISTRATION = "administration", "行政拨款"
+    HIGHER_UNION = "higher_union", "上级工会补助"
+    DONATION = "donation", "职工捐款"
+    OTHER = "other", "其他"
+
+
+class HonorLevel(models.TextChoices):
+    NATIONAL = "national", "国家级"
+    PROVINCIAL = "provincial", "省级"
+    MUNICIPAL = "municipal", "市级"
+    COUNTY = "county", "县（区）级"
+    SYSTEM = "system", "系统（行业）级"
+    INTERNAL = "internal", "本单位"
+
+
+class RecipientKind(models.TextChoices):
+    COLLECTIVE = "collective", "集体"
+    INDIVIDUAL = "individual", "个人"
+
+
+class MeetingKind(models.TextChoices):
+    MEMBERS_CONGRESS = "members_congress", "会员（代表）大会"
+    WORKERS_CONGRESS = "workers_congress", "职工代表大会"
+    STAFF_CONGRESS = "staff_congress", "教职工代表大会"
+    COMMITTEE = "committee", "工会委员会会议"
+    AUDIT_COMMITTEE = "audit_committee", "经费审查委员会会议"
+    WOMEN_COMMITTEE = "women_committee", "女职工委员会会议"
+    OTHER = "other", "其他"

@@ -1,0 +1,163 @@
+"""The union organisation tree (工会组织): federations, grassroots unions and their sub-units."""
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models, transaction
+from django.db.models import Q, Value
+from django.db.models.functions import Concat, Substr
+
+from ..choices import BranchKind, Sector
+from .scoping import editable_q, visible_q
+
+PATH_SEPARATOR = "/"
+
+code_validator = RegexValidator(
+    r"^[a-z0-9][a-z0-9_-]*$",
+    "代码只能由小写字母、数字、连字符和下划线组成，并以字母或数字开头。",
+    code="invalid_code",
+)
+
+
+class BranchQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return self.filter(visible_q(user))
+
+    def editable_by(self, user):
+        return self.filter(editable_q(user))
+
+    def subtree_of(self, branch: "Branch"):
+        """The branch and every branch below it, at any depth: one indexed prefix match."""
+        return self.filter(path__startswith=branch.path)
+
+    def federations(self):
+        return self.filter(kind=BranchKind.FEDERATION)
+
+    def grassroots(self):
+        return self.filter(kind=BranchKind.GRASSROOTS)
+
+
+class Branch(models.Model):
+    """A union organisation. The tree is kept as a materialized path of codes ("/county/school/")."""
+
+    code = models.CharField(
+        "代码",
+        max_length=40,
+        unique=True,
+        validators=[code_validator],
+        help_text="简短的英文代码，用于网址和命令行，例如 school。建立后尽量不要修改。",
+    )
+    name = models.CharField(
+        "全称", max_length=100, help_text="工会组织的全称，例如：示范县自来水公司工会委员会。"
+    )
+    short_name = models.CharField(
+        "简称", max_length=40, blank=True, help_text="页面和表格中显示的简称，例如：自来水公司工会。"
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name="上级工会",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        help_text="直接上级工会组织；最高一级的总工会留空。",
+    )
+    kind = models.CharField(
+        "类型",
+        max_length=20,
+        choices=BranchKind.choices,
+        default=BranchKind.GRASSROOTS,
+        help_text="总工会（含市、县区、街道各级）、基层工会或分工会/工会小组。",
+    )
+    sector = models.CharField(
+        "行业",
+        max_length=20,
+        choices=Sector.choices,
+        default=Sector.OTHER,
+        help_text="所在单位的性质，用于选择报告的标准措辞。",
+    )
+    founded_on = models.DateField("成立日期", null=True, blank=True, help_text="工会组织成立的日期。")
+    address = models.CharField("地址", max_length=200, blank=True, help_text="工会办公地址。")
+    phone = models.CharField("联系电话", max_length=30, blank=True, help_text="工会办公室联系电话。")
+    workforce = models.PositiveIntegerField(
+        "职工总数", default=0, help_text="单位在岗职工总数，用于计算入会率。"
+    )
+    path = models.CharField(
+        "路径",
+        max_length=500,
+        editable=False,
+        db_index=False,
+        help_text="由各级代码组成的树路径，系统自动维护，用于快速查询下级组织。",
+    )
+    depth = models.PositiveSmallIntegerField("层级", default=0, editable=False, help_text="根节点为 0。")
+
+    objects = BranchQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "工会组织"
+        verbose_name_plural = "工会组织"
+        ordering = ["path"]
+        indexes = [
+            # varchar_pattern_ops lets PostgreSQL answer `path LIKE 'x/%'` from the index in any
+            # collation; other databases ignore opclasses.
+            models.Index(fields=["path"], name="branch_path_prefix", opclasses=["varchar_pattern_ops"]),
+        ]
+        constraints = [
+            models.UniqueConstraint(fields=["path"], name="branch_path_unique"),
+            models.CheckConstraint(
+                condition=~Q(kind=BranchKind.SUBUNIT) | Q(parent__isnull=False),
+                name="branch_subunit_has_parent",
+                violation_error_message="分工会/工会小组必须有上级工会。",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.short_name or self.name
+
+    @property
+    def display_name(self) -> str:
+        return self.short_name or self.name
+
+    @property
+    def is_federation(self) -> bool:
+        return self.kind == BranchKind.FEDERATION
+
+    def computed_path(self) -> str:
+        parent_path = self.parent.path if self.parent_id else PATH_SEPARATOR
+        return f"{parent_path}{self.code}{PATH_SEPARATOR}"
+
+    def clean(self):
+        super().clean()
+        if self.parent_id and self.pk:
+            if self.parent_id == self.pk:
+                raise ValidationError({"parent": "上级工会不能是它自己。"}, code="parent_cycle")
+            if self.path and self.parent.path.startswith(self.path):
+                raise ValidationError(
+                    {"parent": "上级工会不能是它自己的下级组织。"}, code="parent_cycle"
+                )
+
+    def save(self, *args, **kwargs):
+        # The path is derived data kept beside the parent link so that subtree reads stay one
+        # indexed query; when it changes, every descendant's path moves with it in one UPDATE.
+        old_path = None
+        if self.pk:
+            old_path = type(self).objects.filter(pk=self.pk).values_list("path", flat=True).first()
+        self.path = self.computed_path()
+        self.depth = self.path.count(PATH_SEPARATOR) - 2
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            if old_path and old_path != self.path:
+                type(self).objects.filter(path__startswith=old_path).exclude(pk=self.pk).update(
+                    path=Concat(Value(self.path), Substr("path", len(old_path) + 1)),
+                )
+                self._refresh_descendant_depths()
+
+    def _refresh_descendant_depths(self):
+        for branch in type(self).objects.subtree_of(self).exclude(pk=self.pk).only("pk", "path"):
+            type(self).objects.filter(pk=branch.pk).update(depth=branch.path.count(PATH_SEPARATOR) - 2)
+
+    def ancestors(self):
+        """The branches above this one, from the root down (one query)."""
+        codes = [c for c in self.path.split(PATH_SEPARATOR) if c][:-1]
+        by_code = {b.code: b for b in type(self).objects.filter(code__in=codes)}
+        return [by_code[c] for c in codes if c in by_code]

@@ -1,0 +1,362 @@
+"""The records a union keeps through the year: members, activities, payments, honors, meetings.
+
+Every record belongs to one branch. Invariants live in database constraints; the field
+validators repeat them so that a form shows a Chinese message next to the field.
+"""
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.db.models import F, Q
+
+from ..choices import (
+    ActivityCategory,
+    EmploymentType,
+    FundSource,
+    Gender,
+    HonorLevel,
+    MeetingKind,
+    MemberStatus,
+    RecipientKind,
+    WelfareReason,
+)
+from ..validators import not_in_future
+from .scoping import editable_q, visible_q
+
+ZERO = Decimal("0")
+NON_NEGATIVE_AMOUNT = MinValueValidator(ZERO, "金额不能为负数。")
+NON_NEGATIVE_COUNT = MinValueValidator(0, "数量不能为负数。")
+
+
+def money_field(verbose_name: str, help_text: str) -> models.DecimalField:
+    return models.DecimalField(
+        verbose_name,
+        max_digits=12,
+        decimal_places=2,
+        default=ZERO,
+        validators=[NON_NEGATIVE_AMOUNT],
+        help_text=help_text,
+    )
+
+
+class BranchOwnedQuerySet(models.QuerySet):
+    """Queries over rows that belong to a branch; views reach records only through these."""
+
+    def visible_to(self, user):
+        return self.filter(visible_q(user, via="branch"))
+
+    def editable_by(self, user):
+        return self.filter(editable_q(user, via="branch"))
+
+    def of_branch(self, branch):
+        return self.filter(branch=branch)
+
+    def in_period(self, start: datetime.date, end: datetime.date):
+        """Rows dated within [start, end], by the model's own date field."""
+        field = self.model.date_field
+        return self.filter(**{f"{field}__gte": start, f"{field}__lte": end})
+
+    def in_year(self, year: int):
+        return self.in_period(datetime.date(year, 1, 1), datetime.date(year, 12, 31))
+
+
+class BranchOwned(models.Model):
+    branch = models.ForeignKey(
+        "reports.Branch",
+        verbose_name="工会组织",
+        on_delete=models.PROTECT,
+        help_text="这条记录所属的工会组织。",
+    )
+
+    objects = BranchOwnedQuerySet.as_manager()
+
+    # The field that places a record in a period (a year, a half-year).
+    date_field = "date"
+
+    class Meta:
+        abstract = True
+
+
+class Member(BranchOwned):
+    """A union member (会员) on the branch's register."""
+
+    date_field = "joined_on"
+
+    name = models.CharField("姓名", max_length=50, help_text="会员姓名。")
+    gender = models.CharField("性别", max_length=10, choices=Gender.choices, help_text="男或女。")
+    birth_date = models.DateField(
+        "出生日期", null=True, blank=True, validators=[not_in_future], help_text="例如 1985-03-08。"
+    )
+    department = models.CharField(
+        "部门", max_length=100, blank=True, help_text="所在部门、科室、年级组或车间。"
+    )
+    position = models.CharField("职务", max_length=100, blank=True, help_text="行政或工会职务，可留空。")
+    employment_type = models.CharField(
+        "用工性质",
+        max_length=20,
+        choices=EmploymentType.choices,
+        default=EmploymentType.ESTABLISHED,
+        help_text="在编、合同制、劳务派遣、临时聘用、内退在岗、离退休返聘或其他。",
+    )
+    joined_on = models.DateField(
+        "入会日期", null=True, blank=True, validators=[not_in_future], help_text="加入工会的日期。"
+    )
+    status = models.CharField(
+        "状态",
+        max_length=20,
+        choices=MemberStatus.choices,
+        default=MemberStatus.ACTIVE,
+        help_text="在册、退休、调离或退会。",
+    )
+    is_hardship = models.BooleanField(
+        "困难职工", default=False, help_text="是否已建立困难职工档案（困难职工建档）。"
+    )
+    hardship_reason = models.CharField(
+        "困难原因", max_length=200, blank=True, help_text="建档原因，例如：本人患重病、子女上学负担重。"
+    )
+    hardship_since = models.DateField(
+        "建档日期", null=True, blank=True, validators=[not_in_future], help_text="困难职工建档的日期。"
+    )
+    phone = models.CharField("联系电话", max_length=30, blank=True, help_text="手机或办公电话。")
+    notes = models.TextField("备注", max_length=2000, blank=True, help_text="其他需要记录的情况。")
+
+    class Meta:
+        verbose_name = "会员"
+        verbose_name_plural = "会员"
+        ordering = ["branch", "department", "name"]
+        indexes = [models.Index(fields=["branch", "status"], name="member_branch_status")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(is_hardship=True) | (Q(hardship_reason="") & Q(hardship_since__isnull=True)),
+                name="member_hardship_details_need_flag",
+                violation_error_message="只有标记为困难职工的会员才能填写困难原因和建档日期。",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Activity(BranchOwned):
+    """An activity the union organised or took part in (活动)."""
+
+    date_field = "start_date"
+
+    title = models.CharField("活动名称", max_length=200, help_text="例如：庆“三八”女职工趣味运动会。")
+    category = models.CharField(
+        "类别", max_length=30, choices=ActivityCategory.choices, help_text="活动所属类别，决定它写入总结的哪一部分。"
+    )
+    start_date = models.DateField("开始日期", validators=[not_in_future], help_text="活动开始的日期。")
+    end_date = models.DateField(
+        "结束日期", null=True, blank=True, help_text="多日活动填写结束日期；当天结束的留空。"
+    )
+    place = models.CharField("地点", max_length=200, blank=True, help_text="活动地点。")
+    participants = models.PositiveIntegerField(
+        "参加人次", default=0, validators=[NON_NEGATIVE_COUNT], help_text="参加活动的职工人次。"
+    )
+    cost = money_field("费用（元）", "活动支出，单位元，最多两位小数。")
+    partners = models.CharField(
+        "合办单位", max_length=200, blank=True, help_text="联合或协办单位，可留空。"
+    )
+    description = models.TextField("活动情况", max_length=5000, blank=True, help_text="活动的过程和内容。")
+    result = models.TextField("成效", max_length=5000, blank=True, help_text="成效或获奖情况。")
+
+    class Meta:
+        verbose_name = "活动"
+        verbose_name_plural = "活动"
+        ordering = ["branch", "-start_date", "title"]
+        indexes = [models.Index(fields=["branch", "start_date"], name="activity_branch_date")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
+                name="activity_end_not_before_start",
+                violation_error_message="结束日期不能早于开始日期。",
+            ),
+            models.CheckConstraint(
+                condition=Q(participants__gte=0),
+                name="activity_participants_non_negative",
+                violation_error_message="参加人次不能为负数。",
+            ),
+            models.CheckConstraint(
+                condition=Q(cost__gte=0),
+                name="activity_cost_non_negative",
+                violation_error_message="费用不能为负数。",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self):
+        super().clean()
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": "结束日期不能早于开始日期。"}, code="end_before_start")
+
+
+class WelfarePayment(BranchOwned):
+    """A welfare or condolence payment (帮扶慰问): to one member or to a group, in cash and goods."""
+
+    date = models.DateField("日期", validators=[not_in_future], help_text="发放或走访的日期。")
+    reason = models.CharField(
+        "事由", max_length=30, choices=WelfareReason.choices, help_text="慰问或帮扶的事由。"
+    )
+    member = models.ForeignKey(
+        Member,
+        verbose_name="会员",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="welfare_payments",
+        help_text="发给某一位会员时选择；发给一批人时留空并填写对象说明。",
+    )
+    recipients = models.CharField(
+        "对象说明",
+        max_length=200,
+        blank=True,
+        help_text="慰问对象的说明，例如：困难职工、离退休干部和在职职工。",
+    )
+    headcount = models.PositiveIntegerField(
+        "人次",
+        default=1,
+        validators=[MinValueValidator(1, "人次至少为 1。")],
+        help_text="慰问的人次；发给一批人时填写总人次。",
+    )
+    cash = money_field("慰问金（元）", "发放的现金，单位元，最多两位小数。")
+    goods_value = money_field("慰问品折合（元）", "慰问品折合的金额，单位元，最多两位小数。")
+    fund_source = models.CharField(
+        "经费来源",
+        max_length=20,
+        choices=FundSource.choices,
+        default=FundSource.UNION_FUNDS,
+        help_text="工会经费、行政拨款、上级工会补助、职工捐款或其他。",
+    )
+    notes = models.TextField("备注", max_length=2000, blank=True, help_text="其他需要记录的情况。")
+
+    class Meta:
+        verbose_name = "帮扶慰问"
+        verbose_name_plural = "帮扶慰问"
+        ordering = ["branch", "-date"]
+        indexes = [models.Index(fields=["branch", "date"], name="welfare_branch_date")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(headcount__gte=1),
+                name="welfare_headcount_at_least_one",
+                violation_error_message="人次至少为 1。",
+            ),
+            models.CheckConstraint(
+                condition=Q(cash__gte=0) & Q(goods_value__gte=0),
+                name="welfare_amounts_non_negative",
+                violation_error_message="慰问金和慰问品折合不能为负数。",
+            ),
+            models.CheckConstraint(
+                condition=Q(member__isnull=False) | ~Q(recipients=""),
+                name="welfare_has_recipient",
+                violation_error_message="请选择会员，或填写慰问对象说明。",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.date:%Y-%m-%d} {self.get_reason_display()} {self.recipient_label}"
+
+    @property
+    def recipient_label(self) -> str:
+        return self.member.name if self.member_id else self.recipients
+
+    @property
+    def total_amount(self) -> Decimal:
+        return self.cash + self.goods_value
+
+    def clean(self):
+        super().clean()
+        if self.member_id and self.branch_id and self.member.branch_id != self.branch_id:
+            raise ValidationError({"member": "所选会员不属于本工会。"}, code="member_other_branch")
+        if not self.member_id and not self.recipients.strip():
+            raise ValidationError({"recipients": "请选择会员，或填写慰问对象说明。"}, code="no_recipient")
+
+
+class Honor(BranchOwned):
+    """An honor the union, its members or its units received (荣誉)."""
+
+    date = models.DateField("日期", validators=[not_in_future], help_text="授予荣誉的日期。")
+    title = models.CharField("荣誉名称", max_length=200, help_text="例如：模范职工之家、五一劳动奖章。")
+    level = models.CharField("级别", max_length=20, choices=HonorLevel.choices, help_text="授予荣誉的级别。")
+    awarding_body = models.CharField(
+        "授予单位", max_length=200, blank=True, help_text="例如：示范县总工会。"
+    )
+    recipient_kind = models.CharField(
+        "获得者类型",
+        max_length=20,
+        choices=RecipientKind.choices,
+        default=RecipientKind.COLLECTIVE,
+        help_text="集体或个人。",
+    )
+    recipients = models.CharField(
+        "获得者", max_length=300, blank=True, help_text="获得荣誉的集体或个人姓名，多人用顿号分隔。"
+    )
+
+    class Meta:
+        verbose_name = "荣誉"
+        verbose_name_plural = "荣誉"
+        ordering = ["branch", "-date"]
+        indexes = [models.Index(fields=["branch", "date"], name="honor_branch_date")]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Meeting(BranchOwned):
+    """A meeting held by the union: congresses (职代会/教代会), committee meetings and others."""
+
+    kind = models.CharField("会议类型", max_length=30, choices=MeetingKind.choices, help_text="会议的类型。")
+    session = models.CharField(
+        "届次", max_length=40, blank=True, help_text="例如：六届一次。"
+    )
+    date = models.DateField("日期", validators=[not_in_future], help_text="会议召开的日期。")
+    attendees = models.PositiveIntegerField(
+        "出席人数", default=0, validators=[NON_NEGATIVE_COUNT], help_text="实际出席的人数。"
+    )
+    proposals_received = models.PositiveIntegerField(
+        "收到提案", default=0, validators=[NON_NEGATIVE_COUNT], help_text="会议收到（征集）的提案数。"
+    )
+    proposals_accepted = models.PositiveIntegerField(
+        "立案数", default=0, validators=[NON_NEGATIVE_COUNT], help_text="其中立案的提案数，不能多于收到的提案数。"
+    )
+    topics = models.TextField(
+        "主要议题", max_length=5000, blank=True, help_text="会议的主要议题和形成的决议。"
+    )
+
+    class Meta:
+        verbose_name = "会议"
+        verbose_name_plural = "会议"
+        ordering = ["branch", "-date"]
+        indexes = [models.Index(fields=["branch", "date"], name="meeting_branch_date")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(attendees__gte=0) & Q(proposals_received__gte=0) & Q(proposals_accepted__gte=0),
+                name="meeting_counts_non_negative",
+                violation_error_message="人数和提案数不能为负数。",
+            ),
+            models.CheckConstraint(
+                condition=Q(proposals_accepted__lte=F("proposals_received")),
+                name="meeting_accepted_not_above_received",
+                violation_error_message="立案数不能多于收到的提案数。",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.session}{self.get_kind_display()}" if self.session else self.get_kind_display()
+
+    def clean(self):
+        super().clean()
+        if (
+            self.proposals_accepted is not None
+            and self.proposals_received is not None
+            and self.proposals_accepted > self.proposals_received
+        ):
+            raise ValidationError(
+                {"proposals_accepted": "立案数不能多于收到的提案数。"}, code="accepted_above_received"
+            )
