@@ -16,6 +16,13 @@ from reports.models import Branch, Role
 PASSWORD = "correct-horse-battery"
 
 
+def pytest_configure(config):
+    from django.conf import settings
+
+    # Real hashing costs ~0.3 s per user; the cast creates nine users per test.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 def pytest_collection_modifyitems(config, items):
     from django.conf import settings
 
@@ -76,3 +83,6 @@ def last_year(today):
 
 def a_date(year, month=3, day=8):
     return datetime.date(year, month, day)
+
+
+from .browser import browser, page  # noqa: E402,F401  (fixtures for browser tests)

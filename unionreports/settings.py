@@ -122,3 +122,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
 }
+
+# Whitenoise warns on every request when STATIC_ROOT is missing; on one machine it may be empty.
+Path(STATIC_ROOT).mkdir(parents=True, exist_ok=True)
