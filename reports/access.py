@@ -6,8 +6,10 @@ answered with 403.
 """
 from __future__ import annotations
 
+from functools import wraps
+
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from .choices import RoleKind
@@ -48,6 +50,17 @@ def is_officer_above(user, branch: Branch) -> bool:
     return any(
         r.kind == RoleKind.OFFICER and branch.path.startswith(r.branch_path) for r in held_roles(user)
     )
+
+
+def superuser_required(view):
+    """Anonymous users go to the login page; signed-in users without the right get 403."""
+    @wraps(view)
+    def guarded(request, *args, **kwargs):
+        if not request.user.is_superuser:
+            raise PermissionDenied("只有系统管理员可以使用此功能。")
+        return view(request, *args, **kwargs)
+
+    return login_required(guarded)
 
 
 def get_branch_for_user(user, code: str, *, for_edit: bool = False) -> Branch:

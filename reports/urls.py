@@ -1,10 +1,18 @@
 from django.urls import path
 
-from .views import branches
+from .views import branches, dashboard, excel, ledgers
 
 app_name = "reports"
 
 urlpatterns = [
     path("", branches.home, name="home"),
-    path("b/<slug:code>/", branches.branch_home, name="branch_home"),
+    path("b/<slug:code>/", dashboard.branch_home, name="branch_home"),
+    path("b/<slug:code>/ledger/<slug:slug>/", ledgers.ledger_list, name="ledger"),
+    path("b/<slug:code>/ledger/<slug:slug>/new/", ledgers.record_form, name="record_add"),
+    path("b/<slug:code>/ledger/<slug:slug>/<int:pk>/edit/", ledgers.record_form, name="record_edit"),
+    path("b/<slug:code>/ledger/<slug:slug>/<int:pk>/delete/", ledgers.record_delete, name="record_delete"),
+    path("b/<slug:code>/excel/", excel.excel_page, name="excel"),
+    path("b/<slug:code>/excel/template.xlsx", excel.excel_template, name="excel_template"),
+    path("b/<slug:code>/excel/export.xlsx", excel.excel_export, name="excel_export"),
+    path("branches/import/", excel.branches_import, name="branches_import"),
 ]

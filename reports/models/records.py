@@ -140,6 +140,18 @@ class Member(BranchOwned):
     def __str__(self) -> str:
         return self.name
 
+    @property
+    def hardship_label(self) -> str:
+        return "是" if self.is_hardship else ""
+
+    def clean(self):
+        super().clean()
+        if not self.is_hardship and (self.hardship_reason or self.hardship_since):
+            raise ValidationError(
+                {"hardship_reason": "只有标记为困难职工的会员才能填写困难原因和建档日期。"},
+                code="hardship_details_without_flag",
+            )
+
 
 class Activity(BranchOwned):
     """An activity the union organised or took part in (活动)."""

@@ -1,0 +1,51 @@
+"""A branch's home page: the chosen year at a glance, from grouped queries (fixed query count)."""
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from .. import stats
+from ..access import can_edit_records, get_branch_for_user
+from ..ledgers import LEDGERS
+from ..models import Branch
+from ..periods import Period
+
+FIRST_YEAR = 2000
+
+
+def chosen_year(request: HttpRequest) -> int:
+    """The year asked for in ?year=, else the current one; nonsense falls back quietly."""
+    this_year = timezone.localdate().year
+    try:
+        year = int(request.GET.get("year", this_year))
+    except ValueError:
+        return this_year
+    return year if FIRST_YEAR <= year <= this_year else this_year
+
+
+@login_required
+def branch_home(request: HttpRequest, code: str) -> HttpResponse:
+    """The branch's figures for one year. 404 for a branch the user may not read."""
+    branch = get_branch_for_user(request.user, code)
+    year = chosen_year(request)
+    period = Period.year(year)
+    records_of = stats.of_branch(branch)
+    this_year = timezone.localdate().year
+    return render(
+        request,
+        "reports/branch_home.html",
+        {
+            "branch": branch,
+            "ledgers": LEDGERS.values(),
+            "year": year,
+            "years": range(this_year, max(FIRST_YEAR, this_year - 9) - 1, -1),
+            "members": stats.member_figures(records_of, period),
+            "activities": stats.activities_by_category(records_of, period),
+            "welfare": stats.welfare_by_reason(records_of, period),
+            "honors": stats.honors_by_level(records_of, period),
+            "meetings": stats.meetings_by_kind(records_of, period),
+            "monthly": stats.monthly_series(records_of, year),
+            "children": Branch.objects.visible_to(request.user).filter(parent=branch),
+            "can_edit": can_edit_records(request.user, branch),
+        },
+    )

@@ -1,0 +1,104 @@
+"""Excel, both ways: the template, the export of every ledger, and the all-or-nothing upload."""
+from urllib.parse import quote
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods
+
+from .. import workbook
+from ..access import can_edit_records, get_branch_for_user, superuser_required
+from ..forms.uploads import WorkbookUploadForm
+from ..ledgers import LEDGERS
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def xlsx_response(content: bytes, filename: str) -> HttpResponse:
+    """An attachment whose Chinese file name survives every browser (RFC 6266 filename*)."""
+    response = HttpResponse(content, content_type=XLSX)
+    ascii_fallback = "unionreports.xlsx"
+    response["Content-Disposition"] = f"attachment; filename=\"{ascii_fallback}\"; filename*=UTF-8''{quote(filename)}"
+    return response
+
+
+def _summary(result: workbook.ImportResult) -> str:
+    parts = []
+    for sheet in sorted(set(result.created) | set(result.skipped)):
+        created, skipped = result.created.get(sheet, 0), result.skipped.get(sheet, 0)
+        if created or skipped:
+            parts.append(f"{sheet}新增 {created} 条" + (f"、跳过已存在的 {skipped} 条" if skipped else ""))
+    return "；".join(parts) or "工作簿中没有数据。"
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def excel_page(request: HttpRequest, code: str) -> HttpResponse:
+    """Downloads for everyone who may read the branch; the upload for those who may edit it."""
+    branch = get_branch_for_user(request.user, code)
+    can_edit = can_edit_records(request.user, branch)
+    problems = []
+    form = WorkbookUploadForm()
+    if request.method == "POST":
+        branch = get_branch_for_user(request.user, code, for_edit=True)
+        form = WorkbookUploadForm(request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                result = workbook.import_workbook(branch, form.cleaned_data["file"])
+            except workbook.WorkbookRejected as rejected:
+                problems = rejected.problems
+                messages.error(request, f"工作簿有 {len(problems)} 处问题，没有导入任何数据。请修改后重新上传。")
+            else:
+                messages.success(request, f"导入完成：{_summary(result)}")
+                return redirect("reports:excel", code=branch.code)
+    return render(
+        request,
+        "reports/excel.html",
+        {
+            "branch": branch,
+            "ledgers": LEDGERS.values(),
+            "form": form,
+            "problems": problems,
+            "can_edit": can_edit,
+            "max_mb": workbook.MAX_UPLOAD_BYTES // (1024 * 1024),
+        },
+    )
+
+
+@login_required
+@require_GET
+def excel_template(request: HttpRequest, code: str) -> HttpResponse:
+    get_branch_for_user(request.user, code)
+    return xlsx_response(workbook.build_template(), "工会台账导入模板.xlsx")
+
+
+@login_required
+@require_GET
+def excel_export(request: HttpRequest, code: str) -> HttpResponse:
+    branch = get_branch_for_user(request.user, code)
+    stamp = timezone.localdate().strftime("%Y%m%d")
+    return xlsx_response(workbook.export_branch(branch), f"{branch.display_name}台账{stamp}.xlsx")
+
+
+@superuser_required
+@require_http_methods(["GET", "POST"])
+def branches_import(request: HttpRequest) -> HttpResponse:
+    """For a superuser setting up a federation's area: unions from a 工会组织 sheet."""
+    problems = []
+    form = WorkbookUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = workbook.import_branches(form.cleaned_data["file"])
+        except workbook.WorkbookRejected as rejected:
+            problems = rejected.problems
+            messages.error(request, f"工作簿有 {len(problems)} 处问题，没有导入任何工会组织。")
+        else:
+            created = sum(result.created.values())
+            updated = sum(result.updated.values())
+            messages.success(request, f"导入完成：新增工会组织 {created} 个，更新 {updated} 个。")
+            return redirect("reports:branches_import")
+    return render(request, "reports/branches_import.html", {"form": form, "problems": problems})
+
+

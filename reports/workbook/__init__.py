@@ -1,0 +1,25 @@
+"""The Excel engine: the template, a branch's export, and the all-or-nothing imports.
+
+    build_template() -> bytes
+    export_branch(branch) -> bytes
+    import_workbook(branch, fileobj) -> ImportResult     # the five record sheets
+    import_branches(fileobj) -> ImportResult             # the 工会组织 sheet
+
+Imports raise WorkbookRejected, having saved nothing, with every Problem found.
+"""
+from .branches import import_branches
+from .exporter import build_template, export_branch
+from .importer import import_workbook
+from .reader import MAX_UPLOAD_BYTES
+from .results import ImportResult, Problem, WorkbookRejected
+
+__all__ = [
+    "MAX_UPLOAD_BYTES",
+    "ImportResult",
+    "Problem",
+    "WorkbookRejected",
+    "build_template",
+    "export_branch",
+    "import_branches",
+    "import_workbook",
+]

@@ -1,0 +1,143 @@
+"""Writing workbooks in the import's own layout: the empty template and a branch's full export.
+
+Text is always written as text: a cell starting with = + - @ stays the characters it holds and is
+never turned into a formula, so an export opened in Excel cannot run anything and re-imports as is.
+"""
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+from decimal import Decimal
+from io import BytesIO
+
+from django.db import models
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from ..models import Branch
+from .reader import MAX_DATA_ROWS
+from .schema import PAYMENTS, RECORD_SHEETS, Kind, SheetSpec, kind_of
+
+DATE_FORMAT = "yyyy-mm-dd"
+AMOUNT_FORMAT = "0.00"
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+HEADER_FONT = Font(bold=True)
+HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
+WIDTHS = {Kind.DATE: 12, Kind.BOOL: 10, Kind.AMOUNT: 14, Kind.COUNT: 10, Kind.CHOICE: 20, Kind.REFERENCE: 12}
+
+
+def build_template() -> bytes:
+    """The five sheets with their headers, widths and drop-down lists, and no rows."""
+    return _workbook_bytes({spec: () for spec in RECORD_SHEETS})
+
+
+def export_branch(branch: Branch) -> bytes:
+    """Every record of the branch, in the layout import_workbook() reads back."""
+    return _workbook_bytes({spec: _records(spec, branch) for spec in RECORD_SHEETS})
+
+
+def _records(spec: SheetSpec, branch: Branch) -> Iterable[models.Model]:
+    records = spec.model.objects.filter(branch=branch).order_by(*spec.export_order)
+    if spec is PAYMENTS:
+        records = records.select_related("member")
+    return records.iterator(chunk_size=2000)
+
+
+def _workbook_bytes(sheets: dict[SheetSpec, Iterable[models.Model]]) -> bytes:
+    book = Workbook(write_only=True)
+    for spec, records in sheets.items():
+        sheet = book.create_sheet(spec.name)
+        fields = [spec.field(column) for column in spec.columns]
+        _lay_out(sheet, spec, fields)
+        sheet.append([_header_cell(sheet, header) for header in spec.headers])
+        for record in records:
+            sheet.append([_cell(sheet, field, getattr(record, field.name)) for field in fields])
+    buffer = BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _lay_out(sheet, spec: SheetSpec, fields: list[models.Field]) -> None:
+    """Widths, a frozen header row and drop-down lists; write-only sheets take these before rows."""
+    sheet.freeze_panes = "A2"
+    for index, (header, field) in enumerate(zip(spec.headers, fields), start=1):
+        letter = get_column_letter(index)
+        sheet.column_dimensions[letter].width = max(_width(field), 2 * len(header) + 4)
+        options = _options(field)
+        if options:
+            validation = DataValidation(
+                type="list",
+                formula1='"{}"'.format(",".join(options)),
+                allow_blank=True,
+                showErrorMessage=True,
+                errorTitle="输入有误",
+                error=f"请从下拉列表中选择{header}。",
+            )
+            validation.add(f"{letter}2:{letter}{MAX_DATA_ROWS + 1}")
+            sheet.data_validations.append(validation)
+
+
+def _width(field: models.Field) -> int:
+    kind = kind_of(field)
+    if kind is not Kind.TEXT:
+        return WIDTHS[kind]
+    if isinstance(field, models.TextField):
+        return 40
+    return 14 if field.max_length <= 50 else 24
+
+
+def _options(field: models.Field) -> list[str]:
+    kind = kind_of(field)
+    if kind is Kind.CHOICE:
+        return [label for _, label in field.flatchoices]
+    if kind is Kind.BOOL:
+        return ["是", "否"]
+    return []
+
+
+def _header_cell(sheet, header: str) -> WriteOnlyCell:
+    cell = WriteOnlyCell(sheet, header)
+    cell.font = HEADER_FONT
+    cell.fill = HEADER_FILL
+    return cell
+
+
+def _cell(sheet, field: models.Field, value: object) -> object:
+    """A value for sheet.append(): plain where openpyxl writes it right, a formatted cell otherwise."""
+    if value is None or value == "":
+        return None
+    kind = kind_of(field)
+    if kind is Kind.REFERENCE:
+        return _text_cell(sheet, value.name)  # a member, named as 会员姓名 is read back
+    if kind is Kind.CHOICE:
+        return dict(field.flatchoices).get(value, value)
+    if kind is Kind.BOOL:
+        return "是" if value else "否"
+    if isinstance(value, datetime.date):
+        return _formatted(sheet, value, DATE_FORMAT)
+    if isinstance(value, Decimal):
+        return _formatted(sheet, value, AMOUNT_FORMAT)
+    if isinstance(value, str):
+        return _text_cell(sheet, value)
+    return value
+
+
+def _formatted(sheet, value: object, number_format: str) -> WriteOnlyCell:
+    cell = WriteOnlyCell(sheet, value)
+    cell.number_format = number_format
+    return cell
+
+
+def _text_cell(sheet, text: str) -> object:
+    # Control characters cannot be stored in a worksheet at all; they are the only change made.
+    text = ILLEGAL_CHARACTERS_RE.sub("", text)
+    if not text.startswith(FORMULA_STARTS):
+        return text
+    cell = WriteOnlyCell(sheet, text)
+    cell.data_type = "s"  # openpyxl takes a leading "=" for a formula
+    cell.quotePrefix = True  # and Excel keeps the cell text when it is edited
+    return cell

@@ -1,0 +1,155 @@
+"""The all-or-nothing import of a branch's records from the five sheets.
+
+Every row of every sheet is checked first and every problem collected; only a workbook without
+problems is saved, in one transaction. Rows already present (by natural key) are skipped, so
+uploading the same workbook twice saves it once.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import IO
+
+from django.db import models, transaction
+
+from ..models import Branch, Member
+from .reader import Row, read_workbook
+from .results import ImportResult, Problem, WorkbookRejected
+from .schema import MEMBERS, PAYMENTS, RECORD_SHEETS, SheetSpec
+from .validation import model_problems, parse_row
+
+BATCH_SIZE = 1000
+MEMBER_KEY_LOOKUPS = tuple(f"member__{name}" for name in MEMBERS.natural_key)
+NO_MEMBER_KEY = (None,) * len(MEMBERS.natural_key)
+
+MemberKey = tuple[object, ...]
+
+
+@dataclass
+class Pending:
+    """A checked row, ready to save unless its natural key is already taken."""
+
+    row: Row
+    instance: models.Model
+    key: tuple[object, ...]
+    member_key: MemberKey | None = None  # a payment naming a member: that member's natural key
+
+
+def import_workbook(branch: Branch, fileobj: IO[bytes]) -> ImportResult:
+    sheets, problems = read_workbook(fileobj, {spec.name: spec.headers for spec in RECORD_SHEETS})
+    pending: dict[str, list[Pending]] = {}
+    for spec in RECORD_SHEETS:
+        rows = sheets.get(spec.name, [])
+        if spec is PAYMENTS:
+            members = _members_by_name(branch, pending[MEMBERS.name])
+            pending[spec.name], found = _check_payments(branch, rows, members)
+        else:
+            pending[spec.name], found = _check_rows(spec, branch, rows)
+        problems += found
+    if problems:
+        raise WorkbookRejected(problems)
+    return _save(branch, pending)
+
+
+def _check_rows(spec: SheetSpec, branch: Branch, rows: list[Row]) -> tuple[list[Pending], list[Problem]]:
+    pending, problems = [], []
+    for row in rows:
+        values, found = parse_row(spec, row)
+        instance = spec.model(branch=branch, **values)
+        unread = {c.field_name for c in spec.columns if c.field_name not in values}
+        found += model_problems(spec, row, instance, {"branch", *unread})
+        pending.append(Pending(row, instance, _natural_key(spec, instance)))
+        problems += found
+    return pending, problems
+
+
+def _members_by_name(branch: Branch, new_members: list[Pending]) -> dict[str, list[MemberKey]]:
+    """Each name's members: those on the register and those this workbook adds, one entry each."""
+    by_name: dict[str, list[MemberKey]] = defaultdict(list)
+    for key in Member.objects.filter(branch=branch).values_list(*MEMBERS.natural_key):
+        by_name[key[0]].append(key)
+    on_register = {key for keys in by_name.values() for key in keys}
+    for key in dict.fromkeys(row.key for row in new_members):
+        if key not in on_register:
+            by_name[key[0]].append(key)
+    return by_name
+
+
+def _check_payments(
+    branch: Branch, rows: list[Row], members: dict[str, list[MemberKey]]
+) -> tuple[list[Pending], list[Problem]]:
+    """Like _check_rows, and the 会员姓名 cell must name exactly one member of the branch."""
+    spec = PAYMENTS
+    column = spec.header_of("member")
+    pending, problems = [], []
+    for row in rows:
+        values, found = parse_row(spec, row)
+        name = values.pop("member", None)
+        member_key = None
+        if name:
+            candidates = members.get(name, [])
+            if len(candidates) == 1:
+                member_key = candidates[0]
+            elif candidates:
+                message = f"有 {len(candidates)} 名会员叫“{name}”，无法确定是哪一位，请改填对象说明。"
+                found.append(Problem(spec.name, row.number, column, message))
+            else:
+                message = f"本工会没有名为“{name}”的会员（系统中和本工作簿的“会员”表中都没有）。"
+                found.append(Problem(spec.name, row.number, column, message))
+        instance = spec.model(branch=branch, **values)
+        unread = {c.field_name for c in spec.columns if c.field_name not in values}
+        # A named member is looked up in this branch by the importer, and may be saved only with
+        # this workbook; so the model's clean(), which checks the member link, is left out then.
+        found += model_problems(spec, row, instance, {"branch", "member", *unread}, run_clean=not name)
+        pending.append(Pending(row, instance, _natural_key(spec, instance, member_key), member_key))
+        problems += found
+    return pending, problems
+
+
+def _natural_key(spec: SheetSpec, instance: models.Model, member_key: MemberKey | None = None) -> tuple:
+    """The row's natural key, in the shape values_list(*spec.natural_key) gives for saved rows."""
+    member_values = dict(zip(MEMBER_KEY_LOOKUPS, member_key or NO_MEMBER_KEY))
+    return tuple(
+        member_values[lookup] if lookup in member_values else getattr(instance, lookup)
+        for lookup in spec.natural_key
+    )
+
+
+def _save(branch: Branch, pending: dict[str, list[Pending]]) -> ImportResult:
+    result = ImportResult(created={}, skipped={})
+    with transaction.atomic():
+        # Imports into one branch take turns here. The natural keys are read after the lock, so
+        # they include every row a concurrent import committed: a workbook uploaded twice at the
+        # same moment is saved once (on PostgreSQL; SQLite allows one writer anyway).
+        Branch.objects.select_for_update().get(pk=branch.pk)
+        for spec in RECORD_SHEETS:
+            rows = pending[spec.name]
+            if spec is PAYMENTS:
+                _link_members(branch, rows)
+            taken = set(spec.model.objects.filter(branch=branch).values_list(*spec.natural_key))
+            new = []
+            for row in rows:
+                if row.key not in taken:
+                    taken.add(row.key)
+                    new.append(row.instance)
+            spec.model.objects.bulk_create(new, batch_size=BATCH_SIZE)
+            result.created[spec.name] = len(new)
+            result.skipped[spec.name] = len(rows) - len(new)
+    return result
+
+
+def _link_members(branch: Branch, payments: list[Pending]) -> None:
+    """Point payments at their members, now all saved (this import's just above)."""
+    members = {
+        tuple(getattr(member, name) for name in MEMBERS.natural_key): member
+        for member in Member.objects.filter(branch=branch)
+    }
+    for payment in payments:
+        if payment.member_key is None:
+            continue
+        member = members.get(payment.member_key)
+        if member is None:  # deleted by someone else since the check
+            message = f"会员“{payment.member_key[0]}”刚被删除，请重新导入。"
+            column = PAYMENTS.header_of("member")
+            raise WorkbookRejected([Problem(PAYMENTS.name, payment.row.number, column, message)])
+        payment.instance.member = member
