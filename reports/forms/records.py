@@ -22,7 +22,9 @@ class BranchRecordForm(forms.ModelForm):
         self.branch = branch
         for field in self.fields.values():
             if isinstance(field.widget, forms.Textarea):
-                field.widget.attrs.setdefault("rows", 3)
+                field.widget.attrs["rows"] = 3
+            if isinstance(field, forms.TypedChoiceField) and field.choices and field.choices[0][0] == "":
+                field.choices = [("", "请选择")] + list(field.choices)[1:]
 
 
 def _date_widgets(*names):
