@@ -94,3 +94,13 @@ def home_branches_for_user(user) -> list[Branch]:
     return list(Branch.objects.filter(pk__in=ids))
 
 
+
+
+def get_report_for_user(user, branch: Branch, pk, *, for_edit: bool = False):
+    """A report of `branch` the user may read (404 otherwise); 403 if editing is refused."""
+    from .models import Report
+
+    report = get_object_or_404(Report.objects.visible_to(user).filter(branch=branch).select_related("branch"), pk=pk)
+    if for_edit and not can_edit_records(user, report.branch):
+        raise PermissionDenied("您没有修改该报告的权限。")
+    return report

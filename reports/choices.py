@@ -114,3 +114,20 @@ class MeetingKind(models.TextChoices):
     AUDIT_COMMITTEE = "audit_committee", "经费审查委员会会议"
     WOMEN_COMMITTEE = "women_committee", "女职工委员会会议"
     OTHER = "other", "其他"
+
+
+class ReportKind(models.TextChoices):
+    PLAN = "plan", "工作计划"
+    SUMMARY = "summary", "工作总结"
+
+
+class ReportPeriod(models.TextChoices):
+    YEAR = "year", "全年"
+    FIRST_HALF = "first_half", "上半年"
+
+
+class ReportState(models.TextChoices):
+    DRAFT = "draft", "草稿"
+    SUBMITTED = "submitted", "待审核"
+    APPROVED = "approved", "已通过"
+    RETURNED = "returned", "退回修改"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import branches, dashboard, excel, ledgers
+from .views import branches, dashboard, documents, excel, ledgers
 
 app_name = "reports"
 
@@ -14,5 +14,11 @@ urlpatterns = [
     path("b/<slug:code>/excel/", excel.excel_page, name="excel"),
     path("b/<slug:code>/excel/template.xlsx", excel.excel_template, name="excel_template"),
     path("b/<slug:code>/excel/export.xlsx", excel.excel_export, name="excel_export"),
+    path("b/<slug:code>/documents/", documents.document_list, name="documents"),
+    path("b/<slug:code>/documents/new/", documents.document_create, name="document_create"),
+    path("b/<slug:code>/documents/<int:pk>/", documents.document_detail, name="document"),
+    path("b/<slug:code>/documents/<int:pk>/edit/", documents.document_edit, name="document_edit"),
+    path("b/<slug:code>/documents/<int:pk>/refresh/", documents.document_refresh, name="document_refresh"),
+    path("b/<slug:code>/documents/<int:pk>/preview/", documents.document_preview, name="document_preview"),
     path("branches/import/", excel.branches_import, name="branches_import"),
 ]

@@ -9,6 +9,8 @@ FIRST_YEAR = 2000
 class LedgerFilterForm(forms.Form):
     year = forms.TypedChoiceField(label="年度", required=False, coerce=int, empty_value=None)
     month = forms.TypedChoiceField(label="月份", required=False, coerce=int, empty_value=None, choices=MONTH_CHOICES)
+    start = forms.DateField(label="起始日期", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    end = forms.DateField(label="截止日期", required=False, widget=forms.DateInput(attrs={"type": "date"}))
     choice = forms.ChoiceField(label="类别", required=False)
     q = forms.CharField(label="搜索", required=False, max_length=100)
 
@@ -23,7 +25,7 @@ class LedgerFilterForm(forms.Form):
         self.fields["choice"].choices = [("", f"全部{ledger.choice_label}")] + list(ledger.choices)
         self.fields["q"].widget.attrs["placeholder"] = "姓名、名称、对象…"
         if ledger.date_field is None:
-            del self.fields["year"], self.fields["month"]
+            del self.fields["year"], self.fields["month"], self.fields["start"], self.fields["end"]
         for field in self.fields.values():
             css = "form-select" if isinstance(field.widget, forms.Select) else "form-control"
             field.widget.attrs["class"] = f"{css} form-select-sm" if css == "form-select" else f"{css} form-control-sm"
@@ -37,6 +39,10 @@ class LedgerFilterForm(forms.Form):
             rows = rows.filter(**{f"{date_field}__year": data["year"]})
         if date_field and data.get("month"):
             rows = rows.filter(**{f"{date_field}__month": data["month"]})
+        if date_field and data.get("start"):
+            rows = rows.filter(**{f"{date_field}__gte": data["start"]})
+        if date_field and data.get("end"):
+            rows = rows.filter(**{f"{date_field}__lte": data["end"]})
         if data.get("choice"):
             rows = rows.filter(**{self.ledger.choice_field: data["choice"]})
         if data.get("q"):

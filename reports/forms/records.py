@@ -2,7 +2,7 @@
 the model's own full_clean(), so a form and the database can never disagree."""
 from django import forms
 
-from ..models import Activity, Honor, Meeting, Member, WelfarePayment
+from ..models import Activity, Honor, Meeting, Member, PlanItem, WelfarePayment
 
 
 class DateInput(forms.DateInput):
@@ -46,9 +46,15 @@ class ActivityForm(BranchRecordForm):
         model = Activity
         fields = [
             "title", "category", "start_date", "end_date", "place", "participants", "cost", "partners",
-            "description", "result",
+            "description", "result", "plan_item",
         ]
         widgets = _date_widgets("start_date", "end_date")
+
+    def __init__(self, *args, branch, **kwargs):
+        super().__init__(*args, branch=branch, **kwargs)
+        items = PlanItem.objects.filter(report__branch=branch).select_related("report").order_by("-report__year", "position")
+        self.fields["plan_item"].queryset = items
+        self.fields["plan_item"].empty_label = "（不对应计划事项）"
 
 
 class WelfarePaymentForm(BranchRecordForm):

@@ -1,5 +1,6 @@
 """The union's records. Import models from here: `from reports.models import Branch, Activity`."""
 from .branches import Branch, BranchQuerySet
+from .documents import PlanItem, Report, Revision
 from .records import Activity, Honor, Meeting, Member, WelfarePayment
 from .roles import Role
 
@@ -10,6 +11,9 @@ __all__ = [
     "Honor",
     "Meeting",
     "Member",
+    "PlanItem",
+    "Report",
+    "Revision",
     "Role",
     "WelfarePayment",
 ]

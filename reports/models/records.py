@@ -176,6 +176,15 @@ class Activity(BranchOwned):
     )
     description = models.TextField("活动情况", max_length=5000, blank=True, help_text="活动的过程和内容。")
     result = models.TextField("成效", max_length=5000, blank=True, help_text="成效或获奖情况。")
+    plan_item = models.ForeignKey(
+        "reports.PlanItem",
+        verbose_name="完成的计划事项",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="activities",
+        help_text="可选：这次活动完成了工作计划中的哪一项。",
+    )
 
     class Meta:
         verbose_name = "活动"
@@ -207,6 +216,8 @@ class Activity(BranchOwned):
         super().clean()
         if self.start_date and self.end_date and self.end_date < self.start_date:
             raise ValidationError({"end_date": "结束日期不能早于开始日期。"}, code="end_before_start")
+        if self.plan_item_id and self.branch_id and self.plan_item.report.branch_id != self.branch_id:
+            raise ValidationError({"plan_item": "所选计划事项不属于本工会的工作计划。"}, code="plan_item_other_branch")
 
 
 class WelfarePayment(BranchOwned):

@@ -7,7 +7,7 @@ from django.utils import timezone
 from .. import stats
 from ..access import can_edit_records, get_branch_for_user
 from ..ledgers import LEDGERS
-from ..models import Branch
+from ..models import Branch, Report
 from ..periods import Period
 
 FIRST_YEAR = 2000
@@ -46,6 +46,7 @@ def branch_home(request: HttpRequest, code: str) -> HttpResponse:
             "meetings": stats.meetings_by_kind(records_of, period),
             "monthly": stats.monthly_series(records_of, year),
             "children": Branch.objects.visible_to(request.user).filter(parent=branch),
+            "reports": Report.objects.filter(branch=branch, year=year).prefetch_related("revisions"),
             "can_edit": can_edit_records(request.user, branch),
         },
     )

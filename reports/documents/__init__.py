@@ -1,0 +1,10 @@
+"""Work plans and summaries: their content, how they are drafted from records, and how they are edited.
+
+- content.py: the document as plain data (the one snapshot every page and exporter reads);
+- facts.py: the figures of a union's period, from grouped queries;
+- wording.py: figures into Chinese sentences, through template files in templates/drafting/;
+- summary.py, plan.py: the drafters;
+- refresh.py: the rule for bringing new figures into an edited document;
+- editing.py: applying the editor's form and actions to a document;
+- services.py: the only place reports are created and saved.
+"""

@@ -1,0 +1,135 @@
+"""Everything a drafted summary states about a union's period, gathered in a fixed number of queries.
+
+The drafters read only these facts; they never query. Grouped figures come from reports.stats;
+the lists of individual records (for "3月8日，组织……" sentences) are one query each.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Exists, OuterRef
+
+from .. import stats
+from ..choices import ReportKind, ReportPeriod
+from ..models import Activity, Branch, Honor, Meeting, PlanItem, Report
+from ..periods import Period
+
+
+@dataclass(frozen=True)
+class PlanProgress:
+    """How far the period got through the year's plan: items scheduled, and those with an activity."""
+
+    planned: int
+    done: int
+    undone_texts: list[str]
+
+
+@dataclass(frozen=True)
+class PlanOutline:
+    """The themes of a plan's 主要工作, for a summary's 下一年工作打算."""
+
+    themes: list[dict]  # {"key", "heading", "items": [str, ...]}
+
+
+@dataclass
+class SummaryFacts:
+    branch: Branch
+    year: int
+    half: bool
+    period: Period
+    members: stats.MemberFigures
+    activities: stats.Totals
+    welfare: stats.Totals
+    honors: stats.Totals
+    meetings: stats.Totals
+    activity_list: list[Activity]
+    honor_list: list[Honor]
+    meeting_list: list[Meeting]
+    plan: PlanProgress | None
+    # For the closing part: next year's plan (annual summary) or the rest of this year's (half-year).
+    following_plan: Report | None
+    following_plan_content: PlanOutline | None = None
+    following_items: list[PlanItem] = field(default_factory=list)
+
+
+def gather_summary_facts(branch: Branch, year: int, *, half: bool = False) -> SummaryFacts:
+    period = Period.first_half(year) if half else Period.year(year)
+    records_of = stats.of_branch(branch)
+    activity_list = list(
+        Activity.objects.filter(branch=branch).in_period(period.start, period.end).order_by("start_date", "id")
+    )
+    plan = _plan_progress(branch, year, last_month=period.end.month)
+    following_plan, following_items = _following_plan(branch, year, half=half)
+    outline = _outline(following_plan) if following_plan is not None and not half else None
+    return SummaryFacts(
+        branch=branch,
+        year=year,
+        half=half,
+        period=period,
+        members=stats.member_figures(records_of, period),
+        activities=stats.activities_by_category(records_of, period),
+        welfare=stats.welfare_by_reason(records_of, period),
+        honors=stats.honors_by_level(records_of, period),
+        meetings=stats.meetings_by_kind(records_of, period),
+        activity_list=activity_list,
+        honor_list=list(Honor.objects.filter(branch=branch).in_period(period.start, period.end).order_by("date", "id")),
+        meeting_list=list(
+            Meeting.objects.filter(branch=branch).in_period(period.start, period.end).order_by("date", "id")
+        ),
+        plan=plan,
+        following_plan=following_plan,
+        following_plan_content=outline,
+        following_items=following_items,
+    )
+
+
+def _plan_progress(branch: Branch, year: int, *, last_month: int) -> PlanProgress | None:
+    """Items of the year's plan scheduled up to `last_month`; done = at least one linked activity."""
+    items = list(
+        PlanItem.objects.filter(
+            report__branch=branch, report__kind=ReportKind.PLAN, report__year=year, first_month__lte=last_month
+        )
+        .annotate(done=Exists(Activity.objects.filter(plan_item=OuterRef("pk"))))
+        .order_by("position")
+    )
+    if not items:
+        return None
+    return PlanProgress(
+        planned=len(items),
+        done=sum(1 for i in items if i.done),
+        undone_texts=[f"{i.month_label}{i.text}" for i in items if not i.done],
+    )
+
+
+def _following_plan(branch: Branch, year: int, *, half: bool) -> tuple[Report | None, list[PlanItem]]:
+    """The plan a summary looks ahead to: next year's, or for 上半年 this year's July to December."""
+    plan_year = year if half else year + 1
+    plan = Report.objects.filter(branch=branch, kind=ReportKind.PLAN, year=plan_year, period=ReportPeriod.YEAR).first()
+    if plan is None:
+        return None, []
+    items = PlanItem.objects.filter(report=plan).order_by("position")
+    if half:
+        items = items.filter(last_month__gte=7)
+    return plan, list(items)
+
+
+def _outline(plan: Report) -> PlanOutline:
+    from .content import Document
+
+    revision = plan.current_revision()
+    document = Document.from_dict(revision.content)
+    themes_section = document.section("themes")
+    themes = [
+        {"key": sub.key, "heading": sub.heading, "items": [p.text for p in sub.paragraphs]}
+        for sub in (themes_section.subsections if themes_section else [])
+    ]
+    return PlanOutline(themes)
+
+
+def count_linked_activities(plan: Report) -> dict[str, int]:
+    """For the plan page: how many activities fulfil each item, by item key (one query)."""
+    return dict(
+        PlanItem.objects.filter(report=plan)
+        .annotate(n=Count("activities"))
+        .values_list("key", "n")
+    )

@@ -1,0 +1,62 @@
+"""A document laid out as the blocks of an official document, numbered, ready for any renderer.
+
+The HTML preview, the DOCX and the PDF all render these blocks, so numbering (一、（一）1.) and
+the order of parts are decided once.
+"""
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+from .content import Document
+from .numbers import long_date
+
+CHINESE_DIGITS = "零一二三四五六七八九"
+
+
+def chinese_number(n: int) -> str:
+    """1 -> 一, 10 -> 十, 12 -> 十二, 20 -> 二十 (enough for the sections of a report)."""
+    if n < 10:
+        return CHINESE_DIGITS[n]
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 1 else CHINESE_DIGITS[tens]) + "十" + (CHINESE_DIGITS[ones] if ones else "")
+
+
+@dataclass
+class Block:
+    kind: str  # title | paragraph | heading1 | heading2 | item | schedule | signature | date
+    text: str = ""
+    key: str = ""  # the paragraph or section key, for linking comments and figures
+    rows: list = field(default_factory=list)  # schedule: [(label, [item text, ...])]
+
+
+def layout(document: Document) -> list[Block]:
+    blocks = [Block("title", document.title)]
+    blocks += [Block("paragraph", p.text, p.key) for p in document.preamble if p.text]
+    for i, section in enumerate(document.sections, start=1):
+        blocks.append(Block("heading1", f"{chinese_number(i)}、{section.heading}", section.key))
+        blocks += _paragraphs(section)
+        for j, sub in enumerate(section.subsections, start=1):
+            blocks.append(Block("heading2", f"（{chinese_number(j)}）{sub.heading}", sub.key))
+            blocks += _paragraphs(sub)
+        if section.schedule:
+            rows = [(entry.label, [item.text for item in entry.items if item.text]) for entry in section.schedule]
+            blocks.append(Block("schedule", key=section.key, rows=rows))
+    blocks += [Block("paragraph", p.text, p.key) for p in document.closing if p.text]
+    blocks.append(Block("signature", document.signature))
+    blocks.append(Block("date", format_date(document.date)))
+    return blocks
+
+
+def _paragraphs(section) -> list[Block]:
+    texts = [p for p in section.paragraphs if p.text]
+    if section.numbered:
+        return [Block("item", f"{n}.{p.text}", p.key) for n, p in enumerate(texts, start=1)]
+    return [Block("paragraph", p.text, p.key) for p in texts]
+
+
+def format_date(iso: str) -> str:
+    try:
+        return long_date(datetime.date.fromisoformat(iso))
+    except (TypeError, ValueError):
+        return ""

@@ -1,0 +1,144 @@
+"""Creating, saving and refreshing reports: the only code that writes reports and revisions.
+
+Each service is keyword-only and atomic. Saving is guarded by the revision's version number, so
+when two people edit the same draft the later save is refused and the earlier one is kept whole.
+"""
+from __future__ import annotations
+
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from ..choices import ReportKind, ReportPeriod, ReportState
+from ..models import Branch, PlanItem, Report, Revision
+from .content import Document
+from .facts import gather_summary_facts
+from .plan import copy_plan_to_year, draft_plan_from_skeleton
+from .refresh import RefreshOutcome, merge_refresh
+from .summary import draft_summary
+
+EDITABLE_STATES = {ReportState.DRAFT, ReportState.RETURNED}
+FIRST_YEAR = 2000
+
+
+class ReportError(Exception):
+    """A request the services refuse; the message is Chinese and shown to the user as it is."""
+
+
+class StaleEdit(ReportError):
+    def __init__(self):
+        super().__init__("保存失败：在您编辑期间，这份报告已被其他人保存过。您的修改没有保存，请重新打开后再修改。")
+
+
+def _check_year(year: int, *, kind: str) -> None:
+    this_year = timezone.localdate().year
+    latest = this_year + 1 if kind == ReportKind.PLAN else this_year
+    if not FIRST_YEAR <= year <= latest:
+        raise ReportError(f"年度应在{FIRST_YEAR}年至{latest}年之间。")
+
+
+def _create(*, branch: Branch, kind: str, year: int, period: str, document: Document, user) -> Report:
+    try:
+        with transaction.atomic():
+            report = Report.objects.create(branch=branch, kind=kind, year=year, period=period, created_by=user)
+            revision = Revision.objects.create(report=report, content=document.to_dict(), updated_by=user)
+            if kind == ReportKind.PLAN:
+                sync_plan_items(report=report, document=document)
+    except IntegrityError:
+        raise ReportError("这份报告已经存在，请直接打开编辑。") from None
+    report.latest = revision
+    return report
+
+
+def create_summary(*, branch: Branch, year: int, half: bool = False, user=None) -> Report:
+    """Draft a new summary from the period's records."""
+    _check_year(year, kind=ReportKind.SUMMARY)
+    document = draft_summary(gather_summary_facts(branch, year, half=half))
+    period = ReportPeriod.FIRST_HALF if half else ReportPeriod.YEAR
+    return _create(branch=branch, kind=ReportKind.SUMMARY, year=year, period=period, document=document, user=user)
+
+
+def create_plan(*, branch: Branch, year: int, from_previous: bool = False, user=None) -> Report:
+    """A new plan: the sector's skeleton, or last year's plan with the year moved on."""
+    _check_year(year, kind=ReportKind.PLAN)
+    if from_previous:
+        previous = Report.objects.filter(branch=branch, kind=ReportKind.PLAN, year=year - 1).first()
+        if previous is None:
+            raise ReportError(f"没有找到{year - 1}年的工作计划，无法复制。请改用标准框架起草。")
+        last = Document.from_dict(previous.current_revision().content)
+        document = copy_plan_to_year(last, from_year=year - 1, to_year=year)
+    else:
+        document = draft_plan_from_skeleton(branch, year)
+    return _create(branch=branch, kind=ReportKind.PLAN, year=year, period=ReportPeriod.YEAR, document=document, user=user)
+
+
+def editable_revision(report: Report) -> Revision:
+    revision = report.current_revision()
+    if revision.state not in EDITABLE_STATES:
+        raise ReportError(f"这份报告当前状态为“{revision.get_state_display()}”，不能修改。")
+    return revision
+
+
+@transaction.atomic
+def save_document(*, revision: Revision, document: Document, expected_version: int, user=None) -> Revision:
+    """Store the edited document if nobody saved since `expected_version` was read."""
+    if revision.state not in EDITABLE_STATES:
+        raise ReportError(f"这份报告当前状态为“{revision.get_state_display()}”，不能修改。")
+    # One conditional UPDATE: of two concurrent saves from the same version, exactly one matches.
+    saved = Revision.objects.filter(
+        pk=revision.pk, version=expected_version, state__in=list(EDITABLE_STATES)
+    ).update(content=document.to_dict(), version=F("version") + 1, updated_by=user, updated_at=timezone.now())
+    if not saved:
+        raise StaleEdit()
+    if revision.report.kind == ReportKind.PLAN:
+        sync_plan_items(report=revision.report, document=document)
+    revision.refresh_from_db()
+    return revision
+
+
+def refresh_figures(*, report: Report, expected_version: int | None = None, user=None) -> RefreshOutcome:
+    """刷新数据 for a summary: redraft from the records and merge by the refresh rule."""
+    if report.kind != ReportKind.SUMMARY:
+        raise ReportError("只有工作总结需要刷新数据。")
+    revision = editable_revision(report)
+    current = Document.from_dict(revision.content)
+    fresh = draft_summary(gather_summary_facts(report.branch, report.year, half=report.is_half_year))
+    outcome = merge_refresh(current, fresh)
+    save_document(
+        revision=revision,
+        document=current,
+        expected_version=revision.version if expected_version is None else expected_version,
+        user=user,
+    )
+    return outcome
+
+
+def sync_plan_items(*, report: Report, document: Document) -> None:
+    """Keep the plan's schedule rows in step with its content, so activities can link to items.
+
+    Items are matched by key: an edited item keeps its links; a removed item's links are cleared.
+    """
+    wanted = {}
+    for position, (entry, item) in enumerate(document.schedule_items()):
+        months = entry.months or [1]
+        wanted[item.key] = {
+            "month_label": entry.label[:40],
+            "first_month": min(months),
+            "last_month": max(months),
+            "text": item.text[:500],
+            "category": item.category,
+            "position": position,
+        }
+    existing = {item.key: item for item in PlanItem.objects.filter(report=report)}
+    PlanItem.objects.filter(report=report).exclude(key__in=wanted).delete()
+    to_create, to_update = [], []
+    for key, values in wanted.items():
+        item = existing.get(key)
+        if item is None:
+            to_create.append(PlanItem(report=report, key=key, **values))
+        elif any(getattr(item, f) != v for f, v in values.items()):
+            for field, value in values.items():
+                setattr(item, field, value)
+            to_update.append(item)
+    PlanItem.objects.bulk_create(to_create)
+    PlanItem.objects.bulk_update(to_update, ["month_label", "first_month", "last_month", "text", "category", "position"])

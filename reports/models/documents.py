@@ -1,0 +1,162 @@
+"""Work plans and work summaries: a report per union, kind, year and period, kept as revisions.
+
+A revision holds the whole document as a plain JSON snapshot (see reports.documents.content), so
+what is shown, exported and later frozen on approval is one value, never reassembled from rows.
+"""
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+
+from ..choices import ActivityCategory, ReportKind, ReportPeriod, ReportState
+from .scoping import editable_q, visible_q
+
+
+class ReportQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return self.filter(visible_q(user, via="branch"))
+
+    def editable_by(self, user):
+        return self.filter(editable_q(user, via="branch"))
+
+    def plans(self):
+        return self.filter(kind=ReportKind.PLAN)
+
+    def summaries(self):
+        return self.filter(kind=ReportKind.SUMMARY)
+
+
+class Report(models.Model):
+    """One document a union must hand in: the plan of a year, or the summary of a year or half-year."""
+
+    branch = models.ForeignKey(
+        "reports.Branch", verbose_name="工会组织", on_delete=models.PROTECT, related_name="reports",
+        help_text="报告所属的工会组织。",
+    )
+    kind = models.CharField("报告类型", max_length=20, choices=ReportKind.choices, help_text="工作计划或工作总结。")
+    year = models.PositiveSmallIntegerField(
+        "年度", validators=[MinValueValidator(2000), MaxValueValidator(2100)], help_text="报告所属的年度。"
+    )
+    period = models.CharField(
+        "期间", max_length=20, choices=ReportPeriod.choices, default=ReportPeriod.YEAR,
+        help_text="全年；工作总结也可以是上半年。",
+    )
+    created_at = models.DateTimeField("创建时间", auto_now_add=True, help_text="报告首次起草的时间。")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="起草人", on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+", help_text="首次起草报告的用户。",
+    )
+
+    objects = ReportQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "工作报告"
+        verbose_name_plural = "工作报告"
+        ordering = ["-year", "kind", "period"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["branch", "kind", "year", "period"],
+                name="report_one_per_branch_kind_year_period",
+                violation_error_message="这个工会该年度的这份报告已经存在。",
+            ),
+            models.CheckConstraint(
+                condition=Q(kind=ReportKind.SUMMARY) | Q(period=ReportPeriod.YEAR),
+                name="report_plan_is_annual",
+                violation_error_message="工作计划只能按全年编制。",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.label
+
+    @property
+    def is_plan(self) -> bool:
+        return self.kind == ReportKind.PLAN
+
+    @property
+    def is_half_year(self) -> bool:
+        return self.period == ReportPeriod.FIRST_HALF
+
+    @property
+    def label(self) -> str:
+        half = "上半年" if self.is_half_year else ""
+        return f"{self.year}年{half}{self.get_kind_display()}"
+
+    def current_revision(self) -> "Revision":
+        return self.revisions.order_by("-number").first()
+
+
+class Revision(models.Model):
+    """One revision of a report's text. Only the newest revision of a report is ever edited."""
+
+    report = models.ForeignKey(
+        Report, verbose_name="报告", on_delete=models.CASCADE, related_name="revisions", help_text="所属的报告。"
+    )
+    number = models.PositiveSmallIntegerField("修订号", default=1, help_text="第几次修订，从 1 开始。")
+    state = models.CharField(
+        "状态", max_length=20, choices=ReportState.choices, default=ReportState.DRAFT, help_text="审核流程中的状态。"
+    )
+    content = models.JSONField("内容", help_text="报告全文的结构化内容（标题、各部分、落款）。")
+    version = models.PositiveIntegerField(
+        "保存版本", default=1, help_text="每次保存加一；用来发现两个人同时修改同一份草稿。"
+    )
+    updated_at = models.DateTimeField("最后修改时间", auto_now=True, help_text="最后一次保存的时间。")
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="最后修改人", on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+", help_text="最后一次保存的用户。",
+    )
+
+    class Meta:
+        verbose_name = "报告修订"
+        verbose_name_plural = "报告修订"
+        ordering = ["report", "-number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["report", "number"], name="revision_number_unique",
+                violation_error_message="同一份报告的修订号不能重复。",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.report} 第{self.number}稿"
+
+
+class PlanItem(models.Model):
+    """A line of a plan's monthly schedule, kept as a row so that activities can point at it."""
+
+    report = models.ForeignKey(
+        Report, verbose_name="工作计划", on_delete=models.CASCADE, related_name="plan_items",
+        help_text="这个事项所在的工作计划。",
+    )
+    key = models.CharField("事项标识", max_length=40, help_text="事项在计划内容中的标识，系统自动维护。")
+    month_label = models.CharField("月份", max_length=40, help_text="例如：三月份、七、八月份。")
+    first_month = models.PositiveSmallIntegerField(
+        "起始月", validators=[MinValueValidator(1), MaxValueValidator(12)], help_text="事项安排的第一个月。"
+    )
+    last_month = models.PositiveSmallIntegerField(
+        "结束月", validators=[MinValueValidator(1), MaxValueValidator(12)], help_text="事项安排的最后一个月。"
+    )
+    text = models.CharField("工作内容", max_length=500, help_text="计划中的这一项工作。")
+    category = models.CharField(
+        "活动类别", max_length=30, choices=ActivityCategory.choices, blank=True,
+        help_text="可选：完成这项工作的活动类别。",
+    )
+    position = models.PositiveSmallIntegerField("顺序", default=0, help_text="在计划中的先后顺序。")
+
+    class Meta:
+        verbose_name = "计划事项"
+        verbose_name_plural = "计划事项"
+        ordering = ["report", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["report", "key"], name="plan_item_key_unique"),
+            models.CheckConstraint(
+                condition=Q(last_month__gte=models.F("first_month")),
+                name="plan_item_months_in_order",
+                violation_error_message="结束月不能早于起始月。",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.report.year}年{self.month_label}：{self.text}"
