@@ -120,12 +120,13 @@ class Document:
                     yield entry, item
 
     def placeholders(self) -> list[str]:
-        """Where drafted boilerplate is still unedited, named as the secretary sees it."""
-        names = []
+        """Where drafted boilerplate is still unedited, named as the secretary sees it:
+        “存在的问题”（3段）."""
+        counts: dict[str, int] = {}
         for where, paragraph in self.located_paragraphs():
             if paragraph.needs_filling:
-                names.append(where)
-        return names
+                counts[where] = counts.get(where, 0) + 1
+        return [f"{where}（{n}段）" if n > 1 else where for where, n in counts.items()]
 
     def located_paragraphs(self):
         """(a human name of the place, paragraph) for every paragraph, in order."""
