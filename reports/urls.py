@@ -20,5 +20,7 @@ urlpatterns = [
     path("b/<slug:code>/documents/<int:pk>/edit/", documents.document_edit, name="document_edit"),
     path("b/<slug:code>/documents/<int:pk>/refresh/", documents.document_refresh, name="document_refresh"),
     path("b/<slug:code>/documents/<int:pk>/preview/", documents.document_preview, name="document_preview"),
+    path("b/<slug:code>/documents/<int:pk>/download.docx", documents.document_download, {"fmt": "docx"}, name="document_docx"),
+    path("b/<slug:code>/documents/<int:pk>/download.pdf", documents.document_download, {"fmt": "pdf"}, name="document_pdf"),
     path("branches/import/", excel.branches_import, name="branches_import"),
 ]

@@ -28,6 +28,7 @@ class Block:
     text: str = ""
     key: str = ""  # the paragraph or section key, for linking comments and figures
     rows: list = field(default_factory=list)  # schedule: [(label, [item text, ...])]
+    right_indent: float = 0  # signature and date: characters from the right margin
 
 
 def layout(document: Document) -> list[Block]:
@@ -43,9 +44,21 @@ def layout(document: Document) -> list[Block]:
             rows = [(entry.label, [item.text for item in entry.items if item.text]) for entry in section.schedule]
             blocks.append(Block("schedule", key=section.key, rows=rows))
     blocks += [Block("paragraph", p.text, p.key) for p in document.closing if p.text]
-    blocks.append(Block("signature", document.signature))
-    blocks.append(Block("date", format_date(document.date)))
+    blocks += signature_blocks(document.signature, format_date(document.date))
     return blocks
+
+
+def text_width(text: str) -> float:
+    """Width in body characters: CJK and full-width marks count one, digits and Latin half."""
+    return sum(0.5 if ord(ch) < 0x2E80 else 1 for ch in text)
+
+
+def signature_blocks(name: str, date_text: str) -> list[Block]:
+    """The union's name above the date: the date four characters from the right margin, the
+    name centred over the date (GB/T 9704)."""
+    date_right = 4.0
+    name_right = max(0.0, date_right + (text_width(date_text) - text_width(name)) / 2)
+    return [Block("signature", name, right_indent=name_right), Block("date", date_text, right_indent=date_right)]
 
 
 def _paragraphs(section) -> list[Block]:

@@ -16,6 +16,10 @@ from ..documents.content import Document
 from ..documents.editing import EditError, apply_action, apply_fields
 from ..documents.facts import count_linked_activities
 from ..documents.layout import layout
+from ..exporting import snapshot_of
+from ..exporting.docx import render_docx
+from ..exporting.pdf import render_pdf
+from ..exporting.responses import DOCX, PDF, attachment
 from ..forms.documents import NewReportForm
 from ..ledgers import LEDGERS
 from ..models import Report
@@ -182,3 +186,16 @@ def document_preview(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     report = get_report_for_user(request.user, branch, pk)
     revision, document = _document_of(report)
     return render(request, "documents/preview.html", {"report": report, "revision": revision, "blocks": layout(document)})
+
+
+EXPORTERS = {"docx": (render_docx, DOCX), "pdf": (render_pdf, PDF)}
+
+
+@login_required
+def document_download(request: HttpRequest, code: str, pk: int, fmt: str) -> HttpResponse:
+    """The Word or PDF file of the current revision, for anyone who may read the report."""
+    branch = get_branch_for_user(request.user, code)
+    report = get_report_for_user(request.user, branch, pk)
+    render, content_type = EXPORTERS[fmt]
+    snapshot = snapshot_of(report)
+    return attachment(render(snapshot), snapshot.filename(fmt), content_type)

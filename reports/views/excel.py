@@ -1,6 +1,4 @@
 """Excel, both ways: the template, the export of every ledger, and the all-or-nothing upload."""
-from urllib.parse import quote
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -10,18 +8,13 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from .. import workbook
 from ..access import can_edit_records, get_branch_for_user, superuser_required
+from ..exporting.responses import XLSX, attachment
 from ..forms.uploads import WorkbookUploadForm
 from ..ledgers import LEDGERS
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
 
 def xlsx_response(content: bytes, filename: str) -> HttpResponse:
-    """An attachment whose Chinese file name survives every browser (RFC 6266 filename*)."""
-    response = HttpResponse(content, content_type=XLSX)
-    ascii_fallback = "unionreports.xlsx"
-    response["Content-Disposition"] = f"attachment; filename=\"{ascii_fallback}\"; filename*=UTF-8''{quote(filename)}"
-    return response
+    return attachment(content, filename, XLSX)
 
 
 def _summary(result: workbook.ImportResult) -> str:
