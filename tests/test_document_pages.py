@@ -10,6 +10,7 @@ from reports.models import Report
 
 from .conftest import PASSWORD
 from .records import make_activity, make_payment
+from .reviews import approve
 
 YEAR = datetime.date.today().year - 1
 
@@ -163,9 +164,7 @@ def test_other_branch_cannot_touch_the_report(client, cast, summary):
 
 
 def test_an_approved_report_cannot_be_edited_from_the_page(client, cast, summary):
-    revision = summary.current_revision()
-    revision.state = "approved"
-    revision.save()
+    revision = approve(summary, secretary=cast.alice, chair=cast.carol)
     login(client, "alice")
     response = client.get(reverse("reports:document_edit", args=["school", summary.pk]), follow=True)
     assert "不能修改" in response.content.decode()

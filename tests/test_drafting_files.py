@@ -32,7 +32,7 @@ def words():
 
 def context(sector, half):
     branch = SimpleNamespace(name="城南实验小学工会委员会", short_name="城南实验小学工会")
-    return {"year": 2025, "half": half, "branch": branch, "words": words()[sector]}
+    return {"year": 2025, "half": half, "branch": branch, "branch_name": "城南实验小学工会", "words": words()[sector]}
 
 
 def render(text, ctx):

@@ -89,7 +89,13 @@ def merge_refresh(current: Document, fresh: Document) -> RefreshOutcome:
                     outcome.updated += 1
                 paragraph.text = paragraph.drafted = new.text
                 paragraph.pending = ""
-            elif new.text != paragraph.drafted and new.text != paragraph.text:
+            elif new.text == paragraph.text:
+                # She had already written exactly what is now drafted.
+                paragraph.drafted, paragraph.pending = new.text, ""
+            elif new.text == paragraph.drafted:
+                # The figures went back to what her text was based on: nothing left to decide.
+                paragraph.pending = ""
+            else:
                 paragraph.pending = new.text
                 outcome.pending += 1
             kept.append(paragraph)

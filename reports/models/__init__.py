@@ -1,19 +1,22 @@
 """The union's records. Import models from here: `from reports.models import Branch, Activity`."""
 from .branches import Branch, BranchQuerySet
-from .documents import PlanItem, Report, Revision
+from .documents import FrozenRevision, PlanItem, Report, ReviewComment, Revision, Transition
 from .records import Activity, Honor, Meeting, Member, WelfarePayment
 from .roles import Role
 
 __all__ = [
     "Activity",
     "Branch",
+    "FrozenRevision",
     "BranchQuerySet",
     "Honor",
     "Meeting",
     "Member",
     "PlanItem",
     "Report",
+    "ReviewComment",
     "Revision",
+    "Transition",
     "Role",
     "WelfarePayment",
 ]

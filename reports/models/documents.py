@@ -88,6 +88,29 @@ class Report(models.Model):
         return self.revisions.order_by("-number").first()
 
 
+class FrozenRevision(Exception):
+    """An approved revision was about to be changed."""
+
+    def __init__(self):
+        super().__init__("这一稿已审核通过并定稿，不能修改。如需修改，请由工会主席或上级工会重新打开。")
+
+
+class RevisionQuerySet(models.QuerySet):
+    def approved(self):
+        return self.filter(state=ReportState.APPROVED)
+
+    def update(self, **kwargs):
+        # A bulk update must never reach an approved revision (PostgreSQL adds a trigger for raw SQL).
+        if self.filter(state=ReportState.APPROVED).exists():
+            raise FrozenRevision()
+        return super().update(**kwargs)
+
+    def delete(self):
+        if self.filter(state=ReportState.APPROVED).exists():
+            raise FrozenRevision()
+        return super().delete()
+
+
 class Revision(models.Model):
     """One revision of a report's text. Only the newest revision of a report is ever edited."""
 
@@ -107,6 +130,19 @@ class Revision(models.Model):
         settings.AUTH_USER_MODEL, verbose_name="最后修改人", on_delete=models.SET_NULL, null=True, blank=True,
         related_name="+", help_text="最后一次保存的用户。",
     )
+    submitted_at = models.DateTimeField("提交时间", null=True, blank=True, help_text="最近一次提交审核的时间。")
+    approved_at = models.DateTimeField("通过时间", null=True, blank=True, help_text="工会主席审核通过的时间。")
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="审核人", on_delete=models.PROTECT, null=True, blank=True,
+        related_name="+", help_text="审核通过这一稿的工会主席。",
+    )
+    # The files as rendered once at approval: every later download returns exactly these bytes.
+    docx_file = models.BinaryField("Word 文件", null=True, blank=True, editable=False, help_text="审核通过时生成的 Word 文件。")
+    pdf_file = models.BinaryField("PDF 文件", null=True, blank=True, editable=False, help_text="审核通过时生成的 PDF 文件。")
+    docx_sha256 = models.CharField("Word 文件 SHA-256", max_length=64, blank=True, editable=False, help_text="用于核对文件未被改动。")
+    pdf_sha256 = models.CharField("PDF 文件 SHA-256", max_length=64, blank=True, editable=False, help_text="用于核对文件未被改动。")
+
+    objects = RevisionQuerySet.as_manager()
 
     class Meta:
         verbose_name = "报告修订"
@@ -117,10 +153,98 @@ class Revision(models.Model):
                 fields=["report", "number"], name="revision_number_unique",
                 violation_error_message="同一份报告的修订号不能重复。",
             ),
+            models.CheckConstraint(
+                condition=~Q(state=ReportState.APPROVED)
+                | (
+                    Q(approved_at__isnull=False)
+                    & Q(approved_by__isnull=False)
+                    & Q(docx_file__isnull=False)
+                    & Q(pdf_file__isnull=False)
+                    & ~Q(docx_sha256="")
+                    & ~Q(pdf_sha256="")
+                ),
+                name="revision_approved_is_complete",
+                violation_error_message="审核通过的稿必须有审核人、通过时间和定稿文件。",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.report} 第{self.number}稿"
+
+    @property
+    def is_approved(self) -> bool:
+        return self.state == ReportState.APPROVED
+
+    def save(self, *args, **kwargs):
+        # An approved revision is frozen. Services never save one; this refuses every other path
+        # (forms, the admin, scripts) that would write over it.
+        if self.pk and type(self).objects.filter(pk=self.pk, state=ReportState.APPROVED).exists():
+            raise FrozenRevision()
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        if self.pk and type(self).objects.filter(pk=self.pk, state=ReportState.APPROVED).exists():
+            raise FrozenRevision()
+        return super().delete(*args, **kwargs)
+
+
+class Transition(models.Model):
+    """One step of a report's review: who moved which revision from which state to which, and why."""
+
+    report = models.ForeignKey(
+        Report, verbose_name="报告", on_delete=models.CASCADE, related_name="transitions", help_text="所属的报告。"
+    )
+    revision = models.ForeignKey(
+        Revision, verbose_name="修订", on_delete=models.CASCADE, related_name="transitions", help_text="所涉及的一稿。"
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="操作人", on_delete=models.PROTECT, null=True, blank=True,
+        related_name="+", help_text="执行这一步的用户。",
+    )
+    at = models.DateTimeField("时间", auto_now_add=True, help_text="执行的时间。")
+    from_state = models.CharField("原状态", max_length=20, choices=ReportState.choices, blank=True, help_text="执行前的状态。")
+    to_state = models.CharField("新状态", max_length=20, choices=ReportState.choices, help_text="执行后的状态。")
+    note = models.TextField("意见或理由", max_length=5000, blank=True, help_text="退回的意见或重新打开的理由。")
+
+    class Meta:
+        verbose_name = "审核记录"
+        verbose_name_plural = "审核记录"
+        ordering = ["at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.report} {self.get_from_state_display()}→{self.get_to_state_display()}"
+
+
+class ReviewComment(models.Model):
+    """A chair's comment on one part of a returned revision, which the secretary marks resolved."""
+
+    revision = models.ForeignKey(
+        Revision, verbose_name="修订", on_delete=models.CASCADE, related_name="comments", help_text="意见针对的一稿。"
+    )
+    target_key = models.CharField("针对部分", max_length=40, help_text="意见针对的部分或段落的标识。")
+    target_label = models.CharField("部分名称", max_length=200, help_text="提意见时这一部分的标题。")
+    text = models.TextField("意见", max_length=2000, help_text="审核意见。")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="提出人", on_delete=models.PROTECT, related_name="+", help_text="提出意见的用户。"
+    )
+    created_at = models.DateTimeField("提出时间", auto_now_add=True, help_text="提出意见的时间。")
+    resolved_at = models.DateTimeField("解决时间", null=True, blank=True, help_text="标记为已解决的时间。")
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="解决人", on_delete=models.PROTECT, null=True, blank=True,
+        related_name="+", help_text="标记为已解决的用户。",
+    )
+
+    class Meta:
+        verbose_name = "审核意见"
+        verbose_name_plural = "审核意见"
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.target_label}：{self.text[:20]}"
+
+    @property
+    def resolved(self) -> bool:
+        return self.resolved_at is not None
 
 
 class PlanItem(models.Model):

@@ -11,3 +11,8 @@ register = template.Library()
 def source_url(branch, source):
     """The ledger page filtered to the records behind a drafted figure."""
     return reverse("reports:ledger", args=[branch.code, source.ledger]) + "?" + urlencode(source.params)
+
+
+@register.filter
+def get_item(mapping, key):
+    return mapping.get(key, []) if mapping else []

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from .. import stats
 from ..access import can_edit_records, get_branch_for_user
+from ..documents.worklists import worklist_for
 from ..ledgers import LEDGERS
 from ..models import Branch, Report
 from ..periods import Period
@@ -48,5 +49,6 @@ def branch_home(request: HttpRequest, code: str) -> HttpResponse:
             "children": Branch.objects.visible_to(request.user).filter(parent=branch),
             "reports": Report.objects.filter(branch=branch, year=year).prefetch_related("revisions"),
             "can_edit": can_edit_records(request.user, branch),
+            "worklist": worklist_for(request.user, branch),
         },
     )

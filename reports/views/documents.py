@@ -5,13 +5,16 @@ reports.documents.services, which checks state and versions.
 """
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
-from ..access import can_edit_records, get_branch_for_user, get_report_for_user
-from ..documents import services
+from ..access import can_approve, can_edit_records, get_branch_for_user, get_report_for_user
+from ..choices import ReportState
+from ..documents import review, services
+from ..documents.diff import diff_revisions
 from ..documents.content import Document
 from ..documents.editing import EditError, apply_action, apply_fields
 from ..documents.facts import count_linked_activities
@@ -22,7 +25,7 @@ from ..exporting.pdf import render_pdf
 from ..exporting.responses import DOCX, PDF, attachment
 from ..forms.documents import NewReportForm
 from ..ledgers import LEDGERS
-from ..models import Report
+from ..models import Report, ReviewComment, Revision
 
 ACTIVITY_CATEGORY_CHOICES = [("", "（不指定）")] + list(LEDGERS["activities"].choices)
 
@@ -92,8 +95,23 @@ def document_detail(request: HttpRequest, code: str, pk: int) -> HttpResponse:
             pending=[p for p in document.all_paragraphs() if p.pending or p.orphaned],
             plan_progress=_plan_progress(report, document),
             can_edit=can_edit_records(request.user, branch) and revision.state in services.EDITABLE_STATES,
+            **_review_context(request.user, report, revision),
         ),
     )
+
+
+def _review_context(user, report: Report, revision: Revision) -> dict:
+    """What the review panel shows and which review buttons the user gets (services decide anyway)."""
+    state = revision.state
+    return {
+        "revisions": list(report.revisions.order_by("-number").only("number", "state", "approved_at", "report_id")),
+        "transitions": list(report.transitions.select_related("actor", "revision").order_by("at", "id")),
+        "comments": list(revision.comments.select_related("author", "resolved_by")),
+        "can_submit": can_edit_records(user, report.branch) and state in review.SUBMITTABLE,
+        "can_review": can_approve(user, report.branch) and state == ReportState.SUBMITTED,
+        "can_reopen": review.can_reopen(user, report) and state == ReportState.APPROVED,
+        "can_resolve": can_edit_records(user, report.branch) and state in review.SUBMITTABLE,
+    }
 
 
 def _plan_progress(report: Report, document: Document):
@@ -131,7 +149,9 @@ def document_edit(request: HttpRequest, code: str, pk: int) -> HttpResponse:
         errors = apply_fields(document, request.POST)
         action = request.POST.get("action", "save")
         note = ""
-        if not errors and action != "save":
+        # Resolving a review comment is not a change to the text: save the text, then resolve.
+        resolving = action.startswith("resolve:")
+        if not errors and action != "save" and not resolving:
             try:
                 note = apply_action(document, action)
             except EditError as error:
@@ -146,6 +166,8 @@ def document_edit(request: HttpRequest, code: str, pk: int) -> HttpResponse:
                 if action == "save":
                     messages.success(request, "已保存。")
                     return redirect("reports:document", code=code, pk=pk)
+                if resolving:
+                    note = _resolve_from_editor(request, revision, action.partition(":")[2])
                 messages.info(request, note)
                 anchor = action.partition(":")[2]
                 return redirect(reverse("reports:document_edit", args=[code, pk]) + (f"#{anchor}" if anchor else ""))
@@ -159,10 +181,29 @@ def document_edit(request: HttpRequest, code: str, pk: int) -> HttpResponse:
             document=document,
             errors=errors,
             category_choices=ACTIVITY_CATEGORY_CHOICES,
+            comments_by_key=_comments_by_key(revision),
             version=request.POST.get("version", revision.version) if errors else revision.version,
         ),
         status=409 if any("其他人保存过" in e for e in errors) else 200,
     )
+
+
+def _comments_by_key(revision: Revision) -> dict[str, list[ReviewComment]]:
+    grouped: dict[str, list[ReviewComment]] = {}
+    for comment in revision.comments.all():
+        grouped.setdefault(comment.target_key, []).append(comment)
+    return grouped
+
+
+def _resolve_from_editor(request, revision: Revision, comment_pk: str) -> str:
+    comment = ReviewComment.objects.filter(revision=revision, pk=comment_pk if comment_pk.isdigit() else 0).first()
+    if comment is None:
+        return "找不到这条意见。"
+    try:
+        review.resolve_comment(comment=comment, actor=request.user)
+    except services.ReportError as error:
+        return str(error)
+    return f"已将对“{comment.target_label}”的意见标记为已解决。"
 
 
 @login_required
@@ -192,10 +233,143 @@ EXPORTERS = {"docx": (render_docx, DOCX), "pdf": (render_pdf, PDF)}
 
 
 @login_required
-def document_download(request: HttpRequest, code: str, pk: int, fmt: str) -> HttpResponse:
-    """The Word or PDF file of the current revision, for anyone who may read the report."""
+def document_download(request: HttpRequest, code: str, pk: int, fmt: str, number: int | None = None) -> HttpResponse:
+    """The Word or PDF file of a revision (by default the current one), for anyone who may read
+    the report. An approved revision returns the bytes stored at approval, never a new rendering."""
     branch = get_branch_for_user(request.user, code)
     report = get_report_for_user(request.user, branch, pk)
+    revision = _revision(report, number)
     render, content_type = EXPORTERS[fmt]
-    snapshot = snapshot_of(report)
-    return attachment(render(snapshot), snapshot.filename(fmt), content_type)
+    snapshot = snapshot_of(report, revision)
+    if revision.is_approved:
+        content = bytes(revision.docx_file if fmt == "docx" else revision.pdf_file)
+    else:
+        content = render(snapshot)
+    return attachment(content, snapshot.filename(fmt), content_type)
+
+
+def _revision(report: Report, number: int | None) -> Revision:
+    if number is None:
+        return report.current_revision()
+    return get_object_or_404(Revision.objects.filter(report=report), number=number)
+
+
+@login_required
+def revision_detail(request: HttpRequest, code: str, pk: int, number: int) -> HttpResponse:
+    """An earlier revision, read-only, with its downloads."""
+    branch = get_branch_for_user(request.user, code)
+    report = get_report_for_user(request.user, branch, pk)
+    revision = _revision(report, number)
+    return render(
+        request,
+        "documents/revision.html",
+        _page_context(branch, report=report, revision=revision, blocks=layout(Document.from_dict(revision.content))),
+    )
+
+
+@login_required
+def revision_diff(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+    """What changed between two revisions (default: the newest and the one before it)."""
+    branch = get_branch_for_user(request.user, code)
+    report = get_report_for_user(request.user, branch, pk)
+    numbers = list(report.revisions.order_by("number").values_list("number", flat=True))
+    if len(numbers) < 2:
+        raise Http404("这份报告只有一稿。")
+    try:
+        old, new = int(request.GET.get("from", numbers[-2])), int(request.GET.get("to", numbers[-1]))
+    except ValueError:
+        raise Http404("修订号不正确。") from None
+    old_revision, new_revision = _revision(report, old), _revision(report, new)
+    return render(
+        request,
+        "documents/diff.html",
+        _page_context(
+            branch, report=report, old=old_revision, new=new_revision, numbers=numbers,
+            lines=diff_revisions(old_revision.content, new_revision.content),
+        ),
+    )
+
+
+def _review_action(request, code, pk, *, action, success):
+    """Run a review service for a POST and come back to the document page with its message."""
+    branch = get_branch_for_user(request.user, code)
+    report = get_report_for_user(request.user, branch, pk)
+    try:
+        action(report)
+    except services.ReportError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, success)
+    return redirect("reports:document", code=code, pk=pk)
+
+
+@login_required
+@require_POST
+def document_submit(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+    return _review_action(
+        request, code, pk, success="已提交工会主席审核。",
+        action=lambda report: review.submit_report(report=report, actor=request.user),
+    )
+
+
+@login_required
+@require_POST
+def document_approve(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+    return _review_action(
+        request, code, pk, success="已审核通过。定稿的 Word 和 PDF 文件已保存，之后下载的都是这份定稿。",
+        action=lambda report: review.approve_report(report=report, actor=request.user),
+    )
+
+
+@login_required
+@require_POST
+def document_reopen(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+    return _review_action(
+        request, code, pk, success="已重新打开，新的一稿为草稿；之前通过的稿仍可查看和下载。",
+        action=lambda report: review.reopen_report(report=report, actor=request.user, reason=request.POST.get("reason", "")),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def document_return(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+    """The chair's return form: a required comment and optional comments on each part."""
+    branch = get_branch_for_user(request.user, code)
+    report = get_report_for_user(request.user, branch, pk)
+    if not can_approve(request.user, branch):
+        raise PermissionDenied("只有本工会的主席可以退回报告。")
+    revision, document = _document_of(report)
+    if request.method == "POST":
+        section_comments = {
+            name[len("c:"):]: value for name, value in request.POST.items() if name.startswith("c:")
+        }
+        try:
+            review.return_report(
+                report=report, actor=request.user, comment=request.POST.get("comment", ""), section_comments=section_comments
+            )
+        except services.ReportError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, "已退回修改，意见已发给工会干事。")
+            return redirect("reports:document", code=code, pk=pk)
+    return render(
+        request,
+        "documents/return.html",
+        _page_context(branch, report=report, revision=revision, sections=list(document.all_sections()), posted=request.POST),
+    )
+
+
+@login_required
+@require_POST
+def comment_resolve(request: HttpRequest, code: str, pk: int, comment_pk: int) -> HttpResponse:
+    branch = get_branch_for_user(request.user, code)
+    report = get_report_for_user(request.user, branch, pk)
+    comment = get_object_or_404(ReviewComment.objects.filter(revision__report=report), pk=comment_pk)
+    try:
+        review.resolve_comment(comment=comment, actor=request.user)
+    except services.ReportError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, f"已将对“{comment.target_label}”的意见标记为已解决。")
+    back = request.POST.get("next") == "edit"
+    return redirect("reports:document_edit" if back else "reports:document", code=code, pk=pk)

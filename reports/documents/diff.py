@@ -1,0 +1,37 @@
+"""The differences between two revisions' text, paragraph by paragraph, for the review page."""
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+
+from .content import Document
+from .layout import layout
+
+
+@dataclass(frozen=True)
+class DiffLine:
+    change: str  # "same" | "added" | "removed"
+    text: str
+
+
+def _lines(content: dict) -> list[str]:
+    lines = []
+    for block in layout(Document.from_dict(content)):
+        if block.kind == "schedule":
+            lines += [f"{label}：{'；'.join(items)}" for label, items in block.rows]
+        elif block.text:
+            lines.append(block.text)
+    return lines
+
+
+def diff_revisions(old: dict, new: dict) -> list[DiffLine]:
+    result = []
+    for line in difflib.ndiff(_lines(old), _lines(new)):
+        code, text = line[:2], line[2:]
+        if code == "  ":
+            result.append(DiffLine("same", text))
+        elif code == "- ":
+            result.append(DiffLine("removed", text))
+        elif code == "+ ":
+            result.append(DiffLine("added", text))
+    return result

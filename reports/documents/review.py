@@ -1,0 +1,149 @@
+"""Review and approval: submit, return with comments, approve (freeze), reopen, resolve a comment.
+
+Each service is atomic, locks the revision row before reading its state (so two chairs approving
+at once give one approval), checks the actor's role and the state, and writes a Transition.
+Pages only offer the buttons; these functions decide.
+"""
+from __future__ import annotations
+
+import hashlib
+
+from django.db import transaction
+from django.utils import timezone
+
+from .. import access
+from ..choices import ReportState as S
+from ..models import Report, ReviewComment, Revision, Transition
+from ..exporting.docx import render_docx
+from ..exporting.pdf import render_pdf
+from ..exporting.snapshot import snapshot_from_content
+from .content import Document
+from .services import ReportError
+
+SUBMITTABLE = {S.DRAFT, S.RETURNED}
+
+
+def _locked_current(report: Report) -> Revision:
+    """The report's newest revision, locked until the transaction ends."""
+    revision = Revision.objects.select_for_update().filter(report=report).order_by("-number").first()
+    if revision is None:
+        raise ReportError("这份报告还没有内容。")
+    return revision
+
+
+def _record(revision: Revision, actor, from_state: str, to_state: str, note: str = "") -> Transition:
+    return Transition.objects.create(
+        report=revision.report, revision=revision, actor=actor, from_state=from_state, to_state=to_state, note=note
+    )
+
+
+def _move(revision: Revision, to_state: str, **fields) -> None:
+    Revision.objects.filter(pk=revision.pk).update(state=to_state, **fields)
+    revision.state = to_state
+    for name, value in fields.items():
+        setattr(revision, name, value)
+
+
+@transaction.atomic
+def submit_report(*, report: Report, actor) -> Revision:
+    """待审核, by the union's secretary or chair, once every placeholder has been rewritten."""
+    if not access.can_edit_records(actor, report.branch):
+        raise access.PermissionDenied("只有本工会的干事或主席可以提交报告。")
+    revision = _locked_current(report)
+    if revision.state not in SUBMITTABLE:
+        raise ReportError(f"这份报告当前状态为“{revision.get_state_display()}”，不能提交。")
+    remaining = Document.from_dict(revision.content).placeholders()
+    if remaining:
+        raise ReportError("还有需要填写或修改的内容，暂不能提交：" + "、".join(remaining) + "。")
+    previous = revision.state
+    _move(revision, S.SUBMITTED, submitted_at=timezone.now())
+    _record(revision, actor, previous, S.SUBMITTED)
+    return revision
+
+
+@transaction.atomic
+def return_report(*, report: Report, actor, comment: str, section_comments: dict[str, str] | None = None) -> Revision:
+    """退回修改, by the union's chair, with a comment and optional comments on sections."""
+    if not access.can_approve(actor, report.branch):
+        raise access.PermissionDenied("只有本工会的主席可以退回报告。")
+    comment = (comment or "").strip()
+    if not comment:
+        raise ReportError("退回时必须填写修改意见。")
+    revision = _locked_current(report)
+    if revision.state != S.SUBMITTED:
+        raise ReportError(f"这份报告当前状态为“{revision.get_state_display()}”，不能退回。")
+    document = Document.from_dict(revision.content)
+    labels = {section.key: section.heading for section in document.all_sections()}
+    for key, text in (section_comments or {}).items():
+        text = (text or "").strip()
+        if not text:
+            continue
+        if key not in labels:
+            raise ReportError("意见针对的部分不存在。")
+        ReviewComment.objects.create(revision=revision, target_key=key, target_label=labels[key][:200], text=text[:2000], author=actor)
+    _move(revision, S.RETURNED)
+    _record(revision, actor, S.SUBMITTED, S.RETURNED, comment[:5000])
+    return revision
+
+
+@transaction.atomic
+def resolve_comment(*, comment: ReviewComment, actor) -> ReviewComment:
+    """The secretary marks a section comment as dealt with (on the revision being revised)."""
+    revision = Revision.objects.select_for_update().get(pk=comment.revision_id)
+    if not access.can_edit_records(actor, revision.report.branch):
+        raise access.PermissionDenied("只有本工会的干事或主席可以处理意见。")
+    if revision.state not in SUBMITTABLE:
+        raise ReportError("只有退回修改中的报告可以标记意见为已解决。")
+    ReviewComment.objects.filter(pk=comment.pk, resolved_at__isnull=True).update(resolved_at=timezone.now(), resolved_by=actor)
+    comment.refresh_from_db()
+    return comment
+
+
+def render_frozen_files(content: dict, *, union_name: str) -> tuple[bytes, bytes]:
+    """The approved files, rendered once from the approved content."""
+    snapshot = snapshot_from_content(content, union_name=union_name, approved=True)
+    return render_docx(snapshot), render_pdf(snapshot)
+
+
+@transaction.atomic
+def approve_report(*, report: Report, actor) -> Revision:
+    """已通过, by the union's chair: the content is frozen and its Word and PDF files stored once."""
+    if not access.can_approve(actor, report.branch):
+        raise access.PermissionDenied("只有本工会的主席可以审核通过报告。")
+    revision = _locked_current(report)
+    if revision.state != S.SUBMITTED:
+        raise ReportError(f"这份报告当前状态为“{revision.get_state_display()}”，不能审核通过。")
+    docx, pdf = render_frozen_files(revision.content, union_name=report.branch.name)
+    _move(
+        revision,
+        S.APPROVED,
+        approved_at=timezone.now(),
+        approved_by=actor,
+        docx_file=docx,
+        pdf_file=pdf,
+        docx_sha256=hashlib.sha256(docx).hexdigest(),
+        pdf_sha256=hashlib.sha256(pdf).hexdigest(),
+    )
+    _record(revision, actor, S.SUBMITTED, S.APPROVED)
+    return revision
+
+
+def can_reopen(user, report: Report) -> bool:
+    return access.can_approve(user, report.branch) or access.is_officer_above(user, report.branch)
+
+
+@transaction.atomic
+def reopen_report(*, report: Report, actor, reason: str) -> Revision:
+    """重新打开, by the union's chair or an officer above, with a reason: a new draft revision
+    starts from the approved one, which stays readable and downloadable."""
+    if not can_reopen(actor, report):
+        raise access.PermissionDenied("只有本工会的主席或上级工会工作人员可以重新打开报告。")
+    reason = (reason or "").strip()
+    if not reason:
+        raise ReportError("重新打开时必须填写理由。")
+    approved = _locked_current(report)
+    if approved.state != S.APPROVED:
+        raise ReportError(f"这份报告当前状态为“{approved.get_state_display()}”，不需要重新打开。")
+    revision = Revision.objects.create(report=report, number=approved.number + 1, content=approved.content, updated_by=actor)
+    _record(revision, actor, S.APPROVED, S.DRAFT, reason[:5000])
+    return revision

@@ -1,0 +1,81 @@
+"""In a real browser, the review path of the demo: secretary drafts and submits, the chair returns
+with a section comment, the secretary fixes, resolves and resubmits, the chair approves, the
+downloads are byte-identical on repeat, the chair reopens, and revision 1 stays downloadable."""
+import datetime
+import hashlib
+
+import pytest
+
+from reports.demo import load_demo
+
+from .browser import log_in
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def download(page, link_name):
+    with page.expect_download() as info:
+        page.get_by_role("link", name=link_name, exact=True).first.click()
+    return open(info.value.path(), "rb").read()
+
+
+def test_review_path(browser, live_server):
+    load_demo()
+    year = datetime.date.today().year - 1
+    secretary = browser.new_context(locale="zh-CN", base_url=live_server.url, accept_downloads=True).new_page()
+    chair = browser.new_context(locale="zh-CN", base_url=live_server.url, accept_downloads=True).new_page()
+    log_in(secretary, "waterworks-secretary", "unionreports")
+    log_in(chair, "waterworks-chair", "unionreports")
+
+    secretary.get_by_role("link", name="计划与总结", exact=True).click()
+    secretary.get_by_label("年度").select_option(str(year))
+    secretary.get_by_role("button", name="起草").click()
+    document_url = secretary.url
+    secretary.get_by_role("button", name="提交审核").click()
+    assert secretary.get_by_text("暂不能提交").is_visible()  # placeholders remain
+    secretary.get_by_role("link", name="编辑").click()
+    marked = secretary.locator(".edit-paragraph.border-warning textarea")
+    for i in range(marked.count()):
+        marked.nth(i).fill(f"我公司工会结合实际写的第{i + 1}段。")
+    secretary.get_by_role("button", name="保存", exact=True).last.click()
+    secretary.get_by_role("button", name="提交审核").click()
+    assert secretary.get_by_text("已提交工会主席审核").is_visible()
+
+    chair.goto("/b/waterworks/")
+    chair.get_by_test_id("worklist").get_by_role("link").click()
+    chair.get_by_role("link", name="退回修改").click()
+    chair.get_by_label("修改意见（必填）").fill("请把文体活动写得具体一些。")
+    chair.locator("textarea[name='c:culture']").fill("补充职工书画摄影展的情况。")
+    chair.get_by_role("button", name="退回修改").click()
+    assert chair.get_by_test_id("state").inner_text() == "退回修改"
+
+    secretary.goto("/b/waterworks/")
+    assert secretary.get_by_test_id("worklist").get_by_text("请把文体活动写得具体一些。").is_visible()
+    secretary.goto(document_url)
+    secretary.get_by_role("link", name="编辑").click()
+    culture = secretary.locator("#culture")
+    assert culture.get_by_text("补充职工书画摄影展的情况。").is_visible()
+    culture.locator("textarea").first.fill("五一前夕，公司工会组织开展职工书画摄影展，展出职工作品。")
+    culture.get_by_role("button", name="标记为已解决").click()
+    assert secretary.locator("#culture").get_by_text("（已解决）").is_visible()
+    secretary.goto(document_url)
+    secretary.get_by_role("button", name="提交审核").click()
+
+    chair.goto(document_url)
+    assert chair.get_by_test_id("comments").get_by_text("已解决").is_visible()
+    chair.get_by_role("button", name="审核通过").click()
+    assert chair.get_by_test_id("state").inner_text() == "已通过"
+    first_docx, first_pdf = download(chair, "下载 Word"), download(chair, "下载 PDF")
+    assert download(chair, "下载 Word") == first_docx and download(chair, "下载 PDF") == first_pdf
+    sha_text = chair.get_by_test_id("review-panel").inner_text()
+    assert hashlib.sha256(first_pdf).hexdigest() in sha_text
+
+    chair.get_by_label("重新打开的理由（必填）").fill("上级要求补充劳动竞赛数据。")
+    chair.get_by_role("button", name="重新打开").click()
+    assert chair.get_by_test_id("state").inner_text() == "草稿"
+    revisions = chair.get_by_test_id("revisions")
+    assert "第2稿：草稿" in revisions.inner_text() and "第1稿：已通过" in revisions.inner_text()
+    with chair.expect_download() as info:
+        revisions.locator("li", has_text="第1稿").get_by_role("link", name="PDF").click()
+    assert open(info.value.path(), "rb").read() == first_pdf
+    assert "上级要求补充劳动竞赛数据。" in chair.get_by_test_id("timeline").inner_text()

@@ -1,0 +1,180 @@
+"""Review and approval: each transition, each refusal, frozen files, reopening, history."""
+import datetime
+import hashlib
+
+import pytest
+from django.core.exceptions import PermissionDenied
+from django.urls import reverse
+
+from reports.documents import review, services
+from reports.documents.content import Document
+from reports.models import FrozenRevision, Revision, Transition
+
+from .conftest import PASSWORD
+from .records import make_activity
+from .reviews import approve, fill_placeholders
+
+YEAR = datetime.date.today().year - 1
+
+
+@pytest.fixture
+def summary(cast):
+    make_activity(cast.school, datetime.date(YEAR, 5, 1), participants=30)
+    return services.create_summary(branch=cast.school, year=YEAR)
+
+
+def state(report):
+    return report.current_revision().state
+
+
+def test_submit_is_refused_while_placeholders_remain_and_names_them(cast, summary):
+    with pytest.raises(services.ReportError, match="存在的问题"):
+        review.submit_report(report=summary, actor=cast.alice)
+    assert state(summary) == "draft"
+    fill_placeholders(summary)
+    review.submit_report(report=summary, actor=cast.alice)
+    assert state(summary) == "submitted"
+
+
+def test_the_whole_path_with_history(cast, summary):
+    fill_placeholders(summary)
+    review.submit_report(report=summary, actor=cast.alice)
+    review.return_report(report=summary, actor=cast.carol, comment="请补充女职工工作。", section_comments={"women": "", "culture": "活动写得太简单。"})
+    assert state(summary) == "returned"
+    comment = summary.current_revision().comments.get()
+    assert (comment.target_key, comment.text) == ("culture", "活动写得太简单。")
+    review.resolve_comment(comment=comment, actor=cast.alice)
+    review.submit_report(report=summary, actor=cast.carol)  # a chair may submit too
+    revision = review.approve_report(report=summary, actor=cast.carol)
+    assert revision.state == "approved" and revision.approved_by == cast.carol
+    steps = [(t.from_state, t.to_state, t.actor.username, t.note) for t in Transition.objects.filter(report=summary)]
+    assert steps == [
+        ("draft", "submitted", "alice", ""),
+        ("submitted", "returned", "carol", "请补充女职工工作。"),
+        ("returned", "submitted", "carol", ""),
+        ("submitted", "approved", "carol", ""),
+    ]
+
+
+@pytest.mark.parametrize("who", ["alice", "bob", "dora", "oscar", "olga"])
+def test_only_the_unions_chair_approves_or_returns(cast, summary, who):
+    fill_placeholders(summary)
+    review.submit_report(report=summary, actor=cast.alice)
+    user = getattr(cast, who)
+    with pytest.raises(PermissionDenied):
+        review.approve_report(report=summary, actor=user)
+    with pytest.raises(PermissionDenied):
+        review.return_report(report=summary, actor=user, comment="x")
+    assert state(summary) == "submitted"
+
+
+@pytest.mark.parametrize("who", ["bob", "dora", "oscar", "nobody"])
+def test_only_the_unions_secretary_or_chair_submits(cast, summary, who):
+    fill_placeholders(summary)
+    with pytest.raises(PermissionDenied):
+        review.submit_report(report=summary, actor=getattr(cast, who))
+
+
+def test_wrong_states_are_refused(cast, summary):
+    with pytest.raises(services.ReportError, match="不能审核通过"):
+        review.approve_report(report=summary, actor=cast.carol)
+    with pytest.raises(services.ReportError, match="不能退回"):
+        review.return_report(report=summary, actor=cast.carol, comment="x")
+    with pytest.raises(services.ReportError, match="不需要重新打开"):
+        review.reopen_report(report=summary, actor=cast.carol, reason="x")
+    fill_placeholders(summary)
+    review.submit_report(report=summary, actor=cast.alice)
+    with pytest.raises(services.ReportError, match="不能提交"):
+        review.submit_report(report=summary, actor=cast.alice)
+    with pytest.raises(services.ReportError, match="不能修改"):
+        revision = summary.current_revision()
+        services.save_document(revision=revision, document=Document.from_dict(revision.content), expected_version=revision.version)
+
+
+def test_return_needs_a_comment_and_reopen_a_reason(cast, summary):
+    fill_placeholders(summary)
+    review.submit_report(report=summary, actor=cast.alice)
+    with pytest.raises(services.ReportError, match="必须填写修改意见"):
+        review.return_report(report=summary, actor=cast.carol, comment="  ")
+    review.approve_report(report=summary, actor=cast.carol)
+    with pytest.raises(services.ReportError, match="必须填写理由"):
+        review.reopen_report(report=summary, actor=cast.carol, reason="")
+    with pytest.raises(PermissionDenied):
+        review.reopen_report(report=summary, actor=cast.alice, reason="想改")
+    with pytest.raises(PermissionDenied):
+        review.reopen_report(report=summary, actor=cast.olga, reason="另一个总工会")
+
+
+def test_approval_freezes_files_with_their_hashes(cast, summary):
+    revision = approve(summary, secretary=cast.alice, chair=cast.carol)
+    revision.refresh_from_db()
+    assert hashlib.sha256(bytes(revision.docx_file)).hexdigest() == revision.docx_sha256
+    assert hashlib.sha256(bytes(revision.pdf_file)).hexdigest() == revision.pdf_sha256
+    assert bytes(revision.pdf_file).startswith(b"%PDF") and bytes(revision.docx_file).startswith(b"PK")
+
+
+def test_approved_revision_cannot_change_through_save_update_or_delete(cast, summary):
+    revision = approve(summary, secretary=cast.alice, chair=cast.carol)
+    revision.content = {"kind": "summary", "title": "改了", "preamble": [], "sections": [], "closing": [], "signature": "", "date": ""}
+    with pytest.raises(FrozenRevision):
+        revision.save()
+    with pytest.raises(FrozenRevision):
+        Revision.objects.filter(pk=revision.pk).update(pdf_file=b"forged")
+    with pytest.raises(FrozenRevision):
+        Revision.objects.filter(report=summary).delete()
+    with pytest.raises(FrozenRevision):
+        Revision.objects.get(pk=revision.pk).delete()
+    stored = Revision.objects.get(pk=revision.pk)
+    assert stored.content["title"] != "改了" and hashlib.sha256(bytes(stored.pdf_file)).hexdigest() == stored.pdf_sha256
+
+
+def test_reopen_starts_revision_two_and_keeps_revision_one(cast, summary):
+    first = approve(summary, secretary=cast.alice, chair=cast.carol)
+    second = review.reopen_report(report=summary, actor=cast.oscar, reason="数字有误，请核实。")
+    assert (second.number, second.state) == (2, "draft")
+    assert second.content == Revision.objects.get(pk=first.pk).content
+    assert Revision.objects.get(pk=first.pk).state == "approved"
+    assert Transition.objects.filter(report=summary).last().note == "数字有误，请核实。"
+
+
+def download(client, name, *args):
+    response = client.get(reverse(name, args=args))
+    assert response.status_code == 200
+    return response.content
+
+
+def test_downloads_of_an_approved_revision_are_byte_identical_even_after_changes(client, cast, summary, settings, tmp_path):
+    revision = approve(summary, secretary=cast.alice, chair=cast.carol)
+    client.login(username="oscar", password=PASSWORD)
+    args = ("school", summary.pk)
+    first = (download(client, "reports:document_docx", *args), download(client, "reports:document_pdf", *args))
+    assert hashlib.sha256(first[0]).hexdigest() == revision.docx_sha256
+    assert hashlib.sha256(first[1]).hexdigest() == revision.pdf_sha256
+    # Records, wording templates and stylesheets change; the approved files must not.
+    make_activity(cast.school, datetime.date(YEAR, 6, 1), participants=99)
+    templates = tmp_path / "templates"
+    (templates / "documents").mkdir(parents=True)
+    (templates / "documents" / "_official.html").write_text("<p>完全不同的排版</p>", encoding="utf-8")
+    settings.TEMPLATES = [{**settings.TEMPLATES[0], "DIRS": [templates, *settings.TEMPLATES[0]["DIRS"]]}]
+    from reports.exporting import snapshot_of
+    from reports.exporting.pdf import render_pdf
+
+    assert render_pdf(snapshot_of(summary)) != first[1], "the template change must show in a fresh rendering"
+    again = (download(client, "reports:document_docx", *args), download(client, "reports:document_pdf", *args))
+    assert again == first
+    review.reopen_report(report=summary, actor=cast.carol, reason="补充数据")
+    assert download(client, "reports:revision_docx", "school", summary.pk, 1) == first[0]
+    assert download(client, "reports:revision_pdf", "school", summary.pk, 1) == first[1]
+
+
+def test_diff_between_revisions(client, cast, summary):
+    approve(summary, secretary=cast.alice, chair=cast.carol)
+    revision = review.reopen_report(report=summary, actor=cast.carol, reason="修改开头")
+    document = Document.from_dict(revision.content)
+    document.paragraph("opening").text = "这是改过的开头。"
+    services.save_document(revision=revision, document=document, expected_version=revision.version)
+    client.login(username="alice", password=PASSWORD)
+    response = client.get(reverse("reports:revision_diff", args=["school", summary.pk]))
+    changes = {(line.change, line.text) for line in response.context["lines"] if line.change != "same"}
+    assert ("added", "这是改过的开头。") in changes
+    assert any(change == "removed" for change, _ in changes)
