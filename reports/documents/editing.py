@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import re
+import unicodedata
 
 from ..choices import ActivityCategory
 from .content import Document, Paragraph, ScheduleEntry, ScheduleItem, Section, new_key
@@ -60,7 +61,7 @@ def _clean(value: str) -> str:
     # Line breaks inside a paragraph would be lost in the official layout; control characters
     # have no place in a document.
     value = value.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "")
-    return "".join(ch for ch in value if ch == "\t" or ch >= " ").strip()
+    return "".join(ch for ch in value if ch == "\t" or unicodedata.category(ch) != "Cc").strip()
 
 
 def apply_fields(document: Document, data) -> list[str]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, OuterRef
+from django.db.models import Count, Exists, OuterRef, Q
 
 from .. import stats
 from ..choices import ReportKind, ReportPeriod
@@ -58,7 +58,7 @@ def gather_summary_facts(branch: Branch, year: int, *, half: bool = False) -> Su
     activity_list = list(
         Activity.objects.filter(branch=branch).in_period(period.start, period.end).order_by("start_date", "id")
     )
-    plan = _plan_progress(branch, year, last_month=period.end.month)
+    plan = _plan_progress(branch, year, period)
     following_plan, following_items = _following_plan(branch, year, half=half)
     outline = _outline(following_plan) if following_plan is not None and not half else None
     return SummaryFacts(
@@ -83,13 +83,18 @@ def gather_summary_facts(branch: Branch, year: int, *, half: bool = False) -> Su
     )
 
 
-def _plan_progress(branch: Branch, year: int, *, last_month: int) -> PlanProgress | None:
-    """Items of the year's plan scheduled up to `last_month`; done = at least one linked activity."""
+def _plan_progress(branch: Branch, year: int, period: Period) -> PlanProgress | None:
+    """Items of the year's plan scheduled within the period; an item is done when an activity
+    held within the period is linked to it (a September activity does not complete a May item
+    in the 上半年 summary)."""
+    done_in_period = Activity.objects.filter(
+        plan_item=OuterRef("pk"), start_date__gte=period.start, start_date__lte=period.end
+    )
     items = list(
         PlanItem.objects.filter(
-            report__branch=branch, report__kind=ReportKind.PLAN, report__year=year, first_month__lte=last_month
+            report__branch=branch, report__kind=ReportKind.PLAN, report__year=year, first_month__lte=period.end.month
         )
-        .annotate(done=Exists(Activity.objects.filter(plan_item=OuterRef("pk"))))
+        .annotate(done=Exists(done_in_period))
         .order_by("position")
     )
     if not items:
@@ -127,9 +132,10 @@ def _outline(plan: Report) -> PlanOutline:
 
 
 def count_linked_activities(plan: Report) -> dict[str, int]:
-    """For the plan page: how many activities fulfil each item, by item key (one query)."""
+    """For the plan page: how many activities of the plan's year fulfil each item (one query)."""
+    in_year = Q(activities__start_date__year=plan.year)
     return dict(
         PlanItem.objects.filter(report=plan)
-        .annotate(n=Count("activities"))
+        .annotate(n=Count("activities", filter=in_year))
         .values_list("key", "n")
     )

@@ -1,13 +1,10 @@
-"""How figures are written in Chinese prose: 5900元, 9.29万元, 3月8日, 8月21日至24日."""
+"""How figures are written in Chinese prose: 5900元, 1234.5元, 3月8日, 8月21日至24日."""
 from __future__ import annotations
 
 import datetime
 from decimal import ROUND_HALF_UP, Decimal
 
 CENT = Decimal("0.01")
-TEN_THOUSAND = Decimal("10000")
-# Below this, amounts stay in 元 so one sentence never mixes 万元 and 元 for like amounts.
-WAN_FROM = Decimal("100000")
 
 
 def _plain(value: Decimal) -> str:
@@ -15,13 +12,11 @@ def _plain(value: Decimal) -> str:
 
 
 def yuan(amount) -> str:
-    """An amount in 元; from 100,000 up in 万元, but only when that is exact to two decimals,
-    so the figure in the text is always the figure in the records."""
+    """An amount in 元, exact to the fen, without trailing zeros: 5900元, 1234.5元.
+
+    Always in 元 (DOMAIN.md allows 万元 for large sums, not requires it): the figure in the text
+    is then exactly the figure in the records, and a sentence never mixes 万元 and 元."""
     amount = Decimal(amount).quantize(CENT, rounding=ROUND_HALF_UP)
-    if amount >= WAN_FROM:
-        wan = amount / TEN_THOUSAND
-        if wan == wan.quantize(CENT):
-            return f"{_plain(wan)}万元"
     return f"{_plain(amount)}元"
 
 
