@@ -10,6 +10,7 @@ from functools import wraps
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from .choices import RoleKind
@@ -36,6 +37,28 @@ def can_edit_records(user, branch: Branch) -> bool:
     if not user.is_authenticated or not user.is_active:
         return False
     return user.is_superuser or bool(_role_kinds_on(user, branch) & set(EDITOR_KINDS))
+
+
+def can_edit_documents(user, branch: Branch) -> bool:
+    """Who drafts a branch's plan and summary: its secretary and chair; for a federation also its
+    own officers, who write the federation's summary (they still never change records)."""
+    if can_edit_records(user, branch):
+        return True
+    return any(r.kind == RoleKind.OFFICER and r.branch_id == branch.pk for r in held_roles(user))
+
+
+def is_officer_of(user, federation: Branch) -> bool:
+    """An officer of this federation itself or of one above it."""
+    return user.is_authenticated and (user.is_superuser or is_officer_above(user, federation))
+
+
+def get_federation_for_user(user, code: str) -> Branch:
+    """A federation whose board and totals the user may see: its officers (and officers above),
+    its own secretary and chair, the superuser. Anyone else, and any non-federation code: 404."""
+    branch = get_branch_for_user(user, code)
+    if not branch.is_federation:
+        raise Http404("这不是总工会。")
+    return branch
 
 
 def can_approve(user, branch: Branch) -> bool:
@@ -101,6 +124,6 @@ def get_report_for_user(user, branch: Branch, pk, *, for_edit: bool = False):
     from .models import Report
 
     report = get_object_or_404(Report.objects.visible_to(user).filter(branch=branch).select_related("branch"), pk=pk)
-    if for_edit and not can_edit_records(user, report.branch):
+    if for_edit and not can_edit_documents(user, report.branch):
         raise PermissionDenied("您没有修改该报告的权限。")
     return report

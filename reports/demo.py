@@ -37,7 +37,25 @@ from .models import Activity, Branch, Honor, Meeting, Member, Role, WelfarePayme
 DEMO_PASSWORD = "unionreports"
 
 # The kinds of rows load_demo counts, in the order the command reports them.
-COUNT_KINDS = ("branches", "users", "roles", "members", "activities", "payments", "honors", "meetings")
+COUNT_KINDS = ("branches", "users", "roles", "members", "activities", "payments", "honors", "meetings", "reports")
+
+# Unions whose previous-year summary the demo has already approved, with what their secretary wrote
+# in place of the drafted 存在问题 and 下一年工作打算, so the federation's board and totals show real
+# figures. The waterworks union is left for trying the review path by hand.
+APPROVED_SUMMARIES = {
+    "school": (
+        "一是工会干部均为兼职，教学任务重，研究工会工作的时间不足；二是教工之家的活动场地偏小，"
+        "部分活动只能借用教室开展；三是青年教师参与文体活动的积极性还有待提高。",
+        "新的一年，学校工会将围绕学校教育教学中心工作，开好六届四次教职工代表大会，"
+        "继续做好送温暖和金秋助学工作，办好教职工趣味运动会和读书月活动，加强教工之家建设。",
+    ),
+    "bureau": (
+        "一是机关干部下乡任务多，集中组织活动难度较大；二是工会经费使用的精细化管理还需加强；"
+        "三是对困难职工的常态化帮扶还需进一步完善。",
+        "新的一年，机关工会将继续深化政务公开，开好职工代表大会，做好困难职工帮扶和节日慰问，"
+        "组织好干部职工健步走、读书分享等活动，加强工会经费审查监督。",
+    ),
+}
 
 # Short aliases keep the record tables below readable.
 A = ActivityCategory
@@ -185,6 +203,7 @@ USERS = (
     UserSpec("bureau-secretary", "李", "娜", "bureau", RoleKind.SECRETARY),
     UserSpec("bureau-chair", "张", "国强", "bureau", RoleKind.CHAIR),
     UserSpec("county-officer", "孙", "晓梅", "county", RoleKind.OFFICER),
+    UserSpec("county-chair", "周", "卫东", "county", RoleKind.CHAIR),
     UserSpec("admin", "赵", "磊"),
 )
 
@@ -1164,6 +1183,32 @@ class _Loader:
             members = {m.name: self.member(branch, union, m) for m in members_of(union)}
             self.records(branch, union.last_year, members, years_back=1)
             self.records(branch, union.this_year, members, years_back=0)
+        for code, (problems, plans) in APPROVED_SUMMARIES.items():
+            self.approved_summary(branches[code], problems, plans)
+
+    def approved_summary(self, branch: Branch, problems: str, plans: str) -> None:
+        """The previous year's summary, drafted, completed by the secretary and approved by the chair."""
+        from .documents import review, services
+        from .documents.content import Document
+        from .models import Report
+
+        year = self.today.year - 1
+        if Report.objects.filter(branch=branch, kind="summary", year=year, period="year").exists():
+            return
+        users = {spec.role: get_user_model().objects.get(username=spec.username) for spec in USERS if spec.branch == branch.code}
+        report = services.create_summary(branch=branch, year=year, user=users[RoleKind.SECRETARY])
+        revision = report.current_revision()
+        document = Document.from_dict(revision.content)
+        problems_section = document.section("problems")
+        problems_section.paragraphs = problems_section.paragraphs[:1]  # one rewritten paragraph
+        problems_section.paragraphs[0].text = problems
+        for paragraph in document.section("next_year").paragraphs:
+            if paragraph.needs_filling:
+                paragraph.text = plans
+        services.save_document(revision=revision, document=document, expected_version=revision.version)
+        review.submit_report(report=report, actor=users[RoleKind.SECRETARY])
+        review.approve_report(report=report, actor=users[RoleKind.CHAIR])
+        self.counts["reports"] += 1
 
     # Dates --------------------------------------------------------------------------------------
 

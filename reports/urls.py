@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import branches, dashboard, documents, excel, ledgers
+from .views import branches, dashboard, documents, excel, federation, ledgers
 
 app_name = "reports"
 
@@ -25,11 +25,17 @@ urlpatterns = [
     path("b/<slug:code>/documents/<int:pk>/r/<int:number>/", documents.revision_detail, name="revision"),
     path("b/<slug:code>/documents/<int:pk>/r/<int:number>/download.docx", documents.document_download, {"fmt": "docx"}, name="revision_docx"),
     path("b/<slug:code>/documents/<int:pk>/r/<int:number>/download.pdf", documents.document_download, {"fmt": "pdf"}, name="revision_pdf"),
+    path("b/<slug:code>/documents/<int:pk>/typical/", documents.typical_practices, name="typical_practices"),
     path("b/<slug:code>/documents/<int:pk>/diff/", documents.revision_diff, name="revision_diff"),
     path("b/<slug:code>/documents/<int:pk>/submit/", documents.document_submit, name="document_submit"),
     path("b/<slug:code>/documents/<int:pk>/return/", documents.document_return, name="document_return"),
     path("b/<slug:code>/documents/<int:pk>/approve/", documents.document_approve, name="document_approve"),
     path("b/<slug:code>/documents/<int:pk>/reopen/", documents.document_reopen, name="document_reopen"),
     path("b/<slug:code>/documents/<int:pk>/comments/<int:comment_pk>/resolve/", documents.comment_resolve, name="comment_resolve"),
+    path("b/<slug:code>/board/", federation.board, name="board"),
+    path("b/<slug:code>/board/export.xlsx", federation.board_export, name="board_export"),
+    path("b/<slug:code>/board/reminders/", federation.reminders, name="reminders"),
+    path("b/<slug:code>/board/deadlines/", federation.set_deadlines, name="set_deadlines"),
+    path("b/<slug:code>/totals/", federation.totals, name="totals"),
     path("branches/import/", excel.branches_import, name="branches_import"),
 ]

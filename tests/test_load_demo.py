@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from reports import demo
 from reports.choices import MeetingKind, RoleKind
-from reports.models import Activity, Branch, Honor, Meeting, Member, Role, WelfarePayment
+from reports.models import Activity, Branch, Honor, Meeting, Member, Revision, Role, WelfarePayment
 
 RECORD_MODELS = (Member, Activity, WelfarePayment, Honor, Meeting)
 UNION_CODES = ("school", "waterworks", "bureau")
@@ -22,6 +22,7 @@ EXPECTED_ROLES = {
     ("bureau-secretary", "bureau", RoleKind.SECRETARY),
     ("bureau-chair", "bureau", RoleKind.CHAIR),
     ("county-officer", "county", RoleKind.OFFICER),
+    ("county-chair", "county", RoleKind.CHAIR),
 }
 
 
@@ -55,8 +56,9 @@ def test_second_run_changes_nothing(loaded):
         "payments": WelfarePayment.objects.count(),
         "honors": Honor.objects.count(),
         "meetings": Meeting.objects.count(),
+        "reports": Revision.objects.filter(state="approved").count(),
     }
-    assert loaded["branches"] == 4 and loaded["users"] == 8
+    assert loaded["branches"] == 4 and loaded["users"] == 9 and loaded["reports"] == 2
     before = snapshot()
     assert demo.load_demo() == dict.fromkeys(demo.COUNT_KINDS, 0)
     assert snapshot() == before
@@ -150,3 +152,17 @@ def test_command_reports_in_chinese(db):
     for username in ("school-secretary", "county-officer", "admin"):
         assert username in second.getvalue()
     assert "unionreports" in second.getvalue() and "示范县自来水公司工会" in second.getvalue()
+
+
+def test_last_years_summaries_of_school_and_bureau_are_approved(loaded):
+    from reports.documents.content import Document
+    from reports.models import Report
+
+    year = timezone.localdate().year - 1
+    approved = Report.objects.filter(kind="summary", year=year, revisions__state="approved")
+    assert sorted(approved.values_list("branch__code", flat=True)) == ["bureau", "school"]
+    for report in approved:
+        revision = report.current_revision()
+        assert Document.from_dict(revision.content).placeholders() == []
+        assert revision.approved_by.username == f"{report.branch.code}-chair"
+    assert not Report.objects.filter(branch__code="waterworks").exists()

@@ -93,6 +93,9 @@ class Document:
     date: str  # ISO date, written 2025年1月6日 by the renderers
     # Keys of drafted paragraphs and sections the secretary removed: 刷新数据 never brings them back.
     dismissed: list[str] = field(default_factory=list)
+    # A table after the signature (a federation summary's reporting states):
+    # {"title": str, "headers": [str, ...], "rows": [[str, ...], ...]}; drafted, never edited.
+    annex: dict | None = None
 
     # -- walking ---------------------------------------------------------------------------
 
@@ -157,6 +160,7 @@ class Document:
             signature=data.get("signature", ""),
             date=data.get("date", ""),
             dismissed=list(data.get("dismissed", [])),
+            annex=data.get("annex"),
         )
 
 

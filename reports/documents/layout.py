@@ -24,10 +24,11 @@ def chinese_number(n: int) -> str:
 
 @dataclass
 class Block:
-    kind: str  # title | paragraph | heading1 | heading2 | item | schedule | signature | date
+    kind: str  # title | paragraph | heading1 | heading2 | item | schedule | signature | date | annex
     text: str = ""
     key: str = ""  # the paragraph or section key, for linking comments and figures
-    rows: list = field(default_factory=list)  # schedule: [(label, [item text, ...])]
+    rows: list = field(default_factory=list)  # schedule: [(label, [item text, ...])]; annex: [[cell, ...]]
+    headers: list = field(default_factory=list)  # annex: the column headers
     right_indent: float = 0  # signature and date: characters from the right margin
 
 
@@ -45,6 +46,9 @@ def layout(document: Document) -> list[Block]:
             blocks.append(Block("schedule", key=section.key, rows=rows))
     blocks += [Block("paragraph", p.text, p.key) for p in document.closing if p.text]
     blocks += signature_blocks(document.signature, format_date(document.date))
+    if document.annex:
+        annex = document.annex
+        blocks.append(Block("annex", annex["title"], rows=[list(r) for r in annex["rows"]], headers=list(annex["headers"])))
     return blocks
 
 

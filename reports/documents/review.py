@@ -47,7 +47,7 @@ def _move(revision: Revision, to_state: str, **fields) -> None:
 @transaction.atomic
 def submit_report(*, report: Report, actor) -> Revision:
     """待审核, by the union's secretary or chair, once every placeholder has been rewritten."""
-    if not access.can_edit_records(actor, report.branch):
+    if not access.can_edit_documents(actor, report.branch):
         raise access.PermissionDenied("只有本工会的干事或主席可以提交报告。")
     revision = _locked_current(report)
     if revision.state not in SUBMITTABLE:
@@ -90,7 +90,7 @@ def return_report(*, report: Report, actor, comment: str, section_comments: dict
 def resolve_comment(*, comment: ReviewComment, actor) -> ReviewComment:
     """The secretary marks a section comment as dealt with (on the revision being revised)."""
     revision = Revision.objects.select_for_update().get(pk=comment.revision_id)
-    if not access.can_edit_records(actor, revision.report.branch):
+    if not access.can_edit_documents(actor, revision.report.branch):
         raise access.PermissionDenied("只有本工会的干事或主席可以处理意见。")
     if revision.state not in SUBMITTABLE:
         raise ReportError("只有退回修改中的报告可以标记意见为已解决。")

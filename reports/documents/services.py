@@ -13,6 +13,7 @@ from ..choices import ReportKind, ReportPeriod, ReportState
 from ..models import Branch, PlanItem, Report, Revision
 from .content import Document
 from .facts import gather_summary_facts
+from .federation_summary import draft_federation_summary, gather_federation_facts
 from .plan import copy_plan_to_year, draft_plan_from_skeleton
 from .refresh import RefreshOutcome, merge_refresh
 from .summary import draft_summary
@@ -50,10 +51,19 @@ def _create(*, branch: Branch, kind: str, year: int, period: str, document: Docu
     return report
 
 
+def draft_summary_for(branch: Branch, year: int, *, half: bool) -> Document:
+    """A union's summary from its records; a federation's from its area's approved totals."""
+    if branch.is_federation:
+        if half:
+            raise ReportError("总工会的工作总结按全年起草。")
+        return draft_federation_summary(gather_federation_facts(branch, year))
+    return draft_summary(gather_summary_facts(branch, year, half=half))
+
+
 def create_summary(*, branch: Branch, year: int, half: bool = False, user=None) -> Report:
     """Draft a new summary from the period's records."""
     _check_year(year, kind=ReportKind.SUMMARY)
-    document = draft_summary(gather_summary_facts(branch, year, half=half))
+    document = draft_summary_for(branch, year, half=half)
     period = ReportPeriod.FIRST_HALF if half else ReportPeriod.YEAR
     return _create(branch=branch, kind=ReportKind.SUMMARY, year=year, period=period, document=document, user=user)
 
@@ -102,8 +112,9 @@ def refresh_figures(*, report: Report, expected_version: int | None = None, user
         raise ReportError("只有工作总结需要刷新数据。")
     revision = editable_revision(report)
     current = Document.from_dict(revision.content)
-    fresh = draft_summary(gather_summary_facts(report.branch, report.year, half=report.is_half_year))
+    fresh = draft_summary_for(report.branch, report.year, half=report.is_half_year)
     outcome = merge_refresh(current, fresh)
+    current.annex = fresh.annex  # the reporting states are drafted, never edited
     save_document(
         revision=revision,
         document=current,

@@ -12,7 +12,7 @@ import io
 
 from docx import Document as new_docx
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
@@ -246,6 +246,27 @@ def _cell_text(cell, lines, *, center: bool, heading: bool) -> None:
         _indent_chars(paragraph._p, 0, o.TABLE_SIZE)
 
 
+def _annex(document, block) -> None:
+    """附件: on a new page, its title in 黑体, then the table with a repeating header row."""
+    title = document.add_paragraph()
+    title.add_run().add_break(WD_BREAK.PAGE)
+    run = title.add_run(block.text)
+    _set_fonts(run._r, o.HEADING1_FONT)
+    _indent_chars(title._p, 0, o.BODY_SIZE)
+    table = document.add_table(rows=1 + len(block.rows), cols=len(block.headers))
+    table.style = document.styles["Table Grid"]
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    tr_pr = table.rows[0]._tr.get_or_add_trPr()
+    repeat = OxmlElement("w:tblHeader")
+    repeat.set(qn("w:val"), "true")
+    tr_pr.append(repeat)
+    for cell, header in zip(table.rows[0].cells, block.headers):
+        _cell_text(cell, [header], center=True, heading=True)
+    for row, values in zip(table.rows[1:], block.rows):
+        for cell, value in zip(row.cells, values):
+            _cell_text(cell, [str(value)], center=False, heading=False)
+
+
 def render_docx(snapshot: DocumentSnapshot) -> bytes:
     document = new_docx()
     _prepare_styles(document)
@@ -270,6 +291,8 @@ def render_docx(snapshot: DocumentSnapshot) -> bytes:
             _schedule(document, block.rows)
         elif block.kind in ("signature", "date"):
             _signature_line(document, block, first=block.kind == "signature")
+        elif block.kind == "annex":
+            _annex(document, block)
     properties = document.core_properties
     properties.title = snapshot.title
     properties.author = snapshot.union_name

@@ -1,6 +1,7 @@
 """The union's records. Import models from here: `from reports.models import Branch, Activity`."""
 from .branches import Branch, BranchQuerySet
 from .documents import FrozenRevision, PlanItem, Report, ReviewComment, Revision, Transition
+from .federation import ReportingDeadlines
 from .records import Activity, Honor, Meeting, Member, WelfarePayment
 from .roles import Role
 
@@ -13,6 +14,7 @@ __all__ = [
     "Meeting",
     "Member",
     "PlanItem",
+    "ReportingDeadlines",
     "Report",
     "ReviewComment",
     "Revision",

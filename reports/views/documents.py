@@ -11,9 +11,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
-from ..access import can_approve, can_edit_records, get_branch_for_user, get_report_for_user
+from ..access import can_approve, can_edit_documents, get_branch_for_user, get_report_for_user
 from ..choices import ReportState
-from ..documents import review, services
+from ..documents import review, services, typical
 from ..documents.diff import diff_revisions
 from ..documents.content import Document
 from ..documents.editing import EditError, apply_action, apply_fields
@@ -28,6 +28,14 @@ from ..ledgers import LEDGERS
 from ..models import Report, ReviewComment, Revision
 
 ACTIVITY_CATEGORY_CHOICES = [("", "（不指定）")] + list(LEDGERS["activities"].choices)
+
+
+def _branch_for_documents(request, code):
+    """The branch if the user may draft its documents: 404 if unreadable, 403 if read-only."""
+    branch = get_branch_for_user(request.user, code)
+    if not can_edit_documents(request.user, branch):
+        raise PermissionDenied("您没有起草或修改该工会报告的权限。")
+    return branch
 
 
 def _page_context(branch, **extra):
@@ -45,7 +53,7 @@ def document_list(request: HttpRequest, code: str) -> HttpResponse:
             branch,
             reports=reports,
             form=NewReportForm(),
-            can_edit=can_edit_records(request.user, branch),
+            can_edit=can_edit_documents(request.user, branch),
         ),
     )
 
@@ -53,7 +61,7 @@ def document_list(request: HttpRequest, code: str) -> HttpResponse:
 @login_required
 @require_POST
 def document_create(request: HttpRequest, code: str) -> HttpResponse:
-    branch = get_branch_for_user(request.user, code, for_edit=True)
+    branch = _branch_for_documents(request, code)
     form = NewReportForm(request.POST)
     if not form.is_valid():
         messages.error(request, "请选择报告类型和年度。")
@@ -94,7 +102,7 @@ def document_detail(request: HttpRequest, code: str, pk: int) -> HttpResponse:
             placeholders=document.placeholders(),
             pending=[p for p in document.all_paragraphs() if p.pending or p.orphaned],
             plan_progress=_plan_progress(report, document),
-            can_edit=can_edit_records(request.user, branch) and revision.state in services.EDITABLE_STATES,
+            can_edit=can_edit_documents(request.user, branch) and revision.state in services.EDITABLE_STATES,
             **_review_context(request.user, report, revision),
         ),
     )
@@ -107,10 +115,10 @@ def _review_context(user, report: Report, revision: Revision) -> dict:
         "revisions": list(report.revisions.order_by("-number").only("number", "state", "approved_at", "report_id")),
         "transitions": list(report.transitions.select_related("actor", "revision").order_by("at", "id")),
         "comments": list(revision.comments.select_related("author", "resolved_by")),
-        "can_submit": can_edit_records(user, report.branch) and state in review.SUBMITTABLE,
+        "can_submit": can_edit_documents(user, report.branch) and state in review.SUBMITTABLE,
         "can_review": can_approve(user, report.branch) and state == ReportState.SUBMITTED,
         "can_reopen": review.can_reopen(user, report) and state == ReportState.APPROVED,
-        "can_resolve": can_edit_records(user, report.branch) and state in review.SUBMITTABLE,
+        "can_resolve": can_edit_documents(user, report.branch) and state in review.SUBMITTABLE,
     }
 
 
@@ -132,7 +140,7 @@ def _plan_progress(report: Report, document: Document):
 @require_http_methods(["GET", "POST"])
 def document_edit(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     """The editor. Every button saves the text first, then does its action, so no typing is lost."""
-    branch = get_branch_for_user(request.user, code, for_edit=True)
+    branch = _branch_for_documents(request, code)
     report = get_report_for_user(request.user, branch, pk, for_edit=True)
     try:
         revision = services.editable_revision(report)
@@ -209,7 +217,7 @@ def _resolve_from_editor(request, revision: Revision, comment_pk: str) -> str:
 @login_required
 @require_POST
 def document_refresh(request: HttpRequest, code: str, pk: int) -> HttpResponse:
-    branch = get_branch_for_user(request.user, code, for_edit=True)
+    branch = _branch_for_documents(request, code)
     report = get_report_for_user(request.user, branch, pk, for_edit=True)
     try:
         outcome = services.refresh_figures(report=report, user=request.user)
@@ -373,3 +381,31 @@ def comment_resolve(request: HttpRequest, code: str, pk: int, comment_pk: int) -
         messages.success(request, f"已将对“{comment.target_label}”的意见标记为已解决。")
     back = request.POST.get("next") == "edit"
     return redirect("reports:document_edit" if back else "reports:document", code=code, pk=pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def typical_practices(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+    """For a federation's summary: pick paragraphs from the approved summaries of the unions below,
+    to go into 典型做法, each credited to its union."""
+    branch = _branch_for_documents(request, code)
+    report = get_report_for_user(request.user, branch, pk, for_edit=True)
+    if not branch.is_federation or report.kind != "summary":
+        raise Http404("只有总工会的工作总结有典型做法。")
+    sources = typical.approved_sources(branch, report.year)
+    if request.method == "POST":
+        try:
+            added = typical.add_picks(
+                report=report, sources=sources, picks=request.POST.getlist("pick"),
+                expected_version=int(request.POST.get("version", -1)), user=request.user,
+            )
+        except (services.ReportError, ValueError) as error:
+            messages.error(request, str(error) if isinstance(error, services.ReportError) else "请重新选择。")
+        else:
+            messages.success(request, f"已把 {added} 段典型做法加入工作总结。")
+            return redirect("reports:document", code=code, pk=pk)
+    return render(
+        request,
+        "documents/typical.html",
+        _page_context(branch, report=report, sources=sources, version=report.current_revision().version),
+    )

@@ -112,7 +112,7 @@ def _cell(sheet, field: models.Field, value: object) -> object:
         return None
     kind = kind_of(field)
     if kind is Kind.REFERENCE:
-        return _text_cell(sheet, value.name)  # a member, named as 会员姓名 is read back
+        return text_cell(sheet, value.name)  # a member, named as 会员姓名 is read back
     if kind is Kind.CHOICE:
         return dict(field.flatchoices).get(value, value)
     if kind is Kind.BOOL:
@@ -122,7 +122,7 @@ def _cell(sheet, field: models.Field, value: object) -> object:
     if isinstance(value, Decimal):
         return _formatted(sheet, value, AMOUNT_FORMAT)
     if isinstance(value, str):
-        return _text_cell(sheet, value)
+        return text_cell(sheet, value)
     return value
 
 
@@ -132,7 +132,7 @@ def _formatted(sheet, value: object, number_format: str) -> WriteOnlyCell:
     return cell
 
 
-def _text_cell(sheet, text: str) -> object:
+def text_cell(sheet, text: str) -> object:
     # Control characters cannot be stored in a worksheet at all; they are the only change made.
     text = ILLEGAL_CHARACTERS_RE.sub("", text)
     if not text.startswith(FORMULA_STARTS):

@@ -15,6 +15,7 @@ COUNT_LABELS = {
     "payments": ("帮扶慰问", "笔"),
     "honors": ("荣誉", "项"),
     "meetings": ("会议", "次"),
+    "reports": ("已审核通过的工作总结", "份"),
 }
 
 

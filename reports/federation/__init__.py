@@ -1,0 +1,1 @@
+"""What an upper federation sees of its area: the reporting board and the totals of its subtree."""

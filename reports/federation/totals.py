@@ -1,0 +1,137 @@
+"""The figures of a federation's subtree for a year, for the totals page and its own summary.
+
+Every figure is one grouped query over the subtree's records (stats.py does the grouping); the
+drill-down groups the same queries by the child unit each record lies under.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Count, Q, Sum
+from django.db.models.functions import Coalesce
+
+from .. import stats
+from ..choices import BranchKind
+from ..models import Activity, Branch, Honor, Meeting, Member, WelfarePayment
+from ..periods import Period
+from .scope import approved_branch_ids, child_prefix, records_scope, unions_in
+
+ZERO = Decimal("0.00")
+
+
+@dataclass
+class UnionCounts:
+    total: int
+    founded_in_year: int
+    with_approved_summary: int
+    counted: int  # unions whose records the figures include
+    workforce: int  # of the counted unions
+
+
+@dataclass
+class AreaTotals:
+    federation: Branch
+    year: int
+    approved_only: bool
+    unions: UnionCounts
+    members: stats.MemberFigures
+    activities: stats.Totals
+    welfare: stats.Totals
+    honors: stats.Totals
+    meetings: stats.Totals
+
+    @property
+    def join_rate(self) -> str:
+        from ..documents.numbers import percent
+
+        workforce = self.unions.workforce
+        return percent(self.members.in_register, workforce) if workforce else ""
+
+
+def union_counts(federation: Branch, year: int, *, approved_only: bool) -> UnionCounts:
+    approved = Q(pk__in=approved_branch_ids(year))
+    counted = approved if approved_only else Q()
+    figures = unions_in(federation).aggregate(
+        total=Count("id"),
+        founded_in_year=Count("id", filter=Q(founded_on__year=year)),
+        with_approved_summary=Count("id", filter=approved),
+        counted=Count("id", filter=counted),
+        workforce=Coalesce(Sum("workforce", filter=counted), 0),
+    )
+    return UnionCounts(**figures)
+
+
+def area_totals(federation: Branch, year: int, *, approved_only: bool = True) -> AreaTotals:
+    period = Period.year(year)
+    scope = records_scope(federation, year, approved_only=approved_only)
+    return AreaTotals(
+        federation=federation,
+        year=year,
+        approved_only=approved_only,
+        unions=union_counts(federation, year, approved_only=approved_only),
+        members=stats.member_figures(scope, period),
+        activities=stats.activities_by_category(scope, period),
+        welfare=stats.welfare_by_reason(scope, period),
+        honors=stats.honors_by_level(scope, period),
+        meetings=stats.meetings_by_kind(scope, period),
+    )
+
+
+@dataclass
+class ChildRow:
+    branch: Branch | None  # None: the federation's own records
+    unions: int = 0
+    members: int = 0
+    activities: int = 0
+    participants: int = 0
+    welfare_headcount: int = 0
+    welfare_amount: Decimal = ZERO
+    honors: int = 0
+    proposals_received: int = 0
+    proposals_accepted: int = 0
+
+
+def totals_by_child(federation: Branch, year: int, *, approved_only: bool = True) -> list[ChildRow]:
+    """One row per direct child unit (and one for the federation's own records): six queries."""
+    period = Period.year(year)
+    scope = records_scope(federation, year, approved_only=approved_only)
+    children = list(Branch.objects.filter(parent=federation).exclude(kind=BranchKind.SUBUNIT).order_by("path"))
+    rows = {child.path: ChildRow(child) for child in children}
+    own = ChildRow(None)
+
+    def row_for(prefix: str) -> ChildRow | None:
+        return own if prefix == federation.path else rows.get(prefix)
+
+    def grouped(queryset, path_field: str, **aggregates):
+        return queryset.annotate(child=child_prefix(path_field, federation)).values("child").annotate(**aggregates)
+
+    counted_unions = unions_in(federation)
+    if approved_only:
+        counted_unions = counted_unions.filter(pk__in=approved_branch_ids(year))
+    for entry in grouped(counted_unions, "path", n=Count("id")):
+        if (row := row_for(entry["child"])) is not None:
+            row.unions = entry["n"]
+    for entry in grouped(Member.objects.filter(scope, status="active"), "branch__path", n=Count("id")):
+        if (row := row_for(entry["child"])) is not None:
+            row.members = entry["n"]
+    activities = Activity.objects.filter(scope).in_period(period.start, period.end)
+    for entry in grouped(activities, "branch__path", n=Count("id"), p=Coalesce(Sum("participants"), 0)):
+        if (row := row_for(entry["child"])) is not None:
+            row.activities, row.participants = entry["n"], entry["p"]
+    payments = WelfarePayment.objects.filter(scope).in_period(period.start, period.end)
+    for entry in grouped(payments, "branch__path", h=Coalesce(Sum("headcount"), 0),
+                         cash=Coalesce(Sum("cash"), ZERO), goods=Coalesce(Sum("goods_value"), ZERO)):
+        if (row := row_for(entry["child"])) is not None:
+            row.welfare_headcount, row.welfare_amount = entry["h"], entry["cash"] + entry["goods"]
+    for entry in grouped(Honor.objects.filter(scope).in_period(period.start, period.end), "branch__path", n=Count("id")):
+        if (row := row_for(entry["child"])) is not None:
+            row.honors = entry["n"]
+    meetings = Meeting.objects.filter(scope).in_period(period.start, period.end)
+    for entry in grouped(meetings, "branch__path", r=Coalesce(Sum("proposals_received"), 0), a=Coalesce(Sum("proposals_accepted"), 0)):
+        if (row := row_for(entry["child"])) is not None:
+            row.proposals_received, row.proposals_accepted = entry["r"], entry["a"]
+    result = [rows[child.path] for child in children]
+    if own.activities or own.members or own.welfare_headcount or own.honors or own.proposals_received:
+        result.append(own)
+    return result

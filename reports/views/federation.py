@@ -1,0 +1,173 @@
+"""Federation pages: the reporting board, its xlsx export, the reminder list, and the totals of
+the area with a drill-down by child unit."""
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_POST
+from openpyxl import Workbook
+
+from ..access import get_federation_for_user, is_officer_of
+from ..exporting.responses import XLSX, attachment
+from ..federation import board as boards
+from ..federation.totals import area_totals, totals_by_child
+from ..forms.federation import BoardFilterForm, DeadlinesForm
+from ..ledgers import LEDGERS
+from ..workbook.exporter import text_cell
+from .dashboard import chosen_year
+
+PAGE_SIZE = 50
+
+
+@dataclass(frozen=True)
+class BoardCell:
+    state: str | None
+    label: str
+    submitted: object
+    approved: object
+    overdue: bool
+
+
+def _cells(row, dues, today):
+    for kind in boards.KINDS:
+        state = getattr(row, f"{kind}_state")
+        yield BoardCell(
+            state=state,
+            label=boards.STATE_LABELS[state or "none"],
+            submitted=getattr(row, f"{kind}_submitted"),
+            approved=getattr(row, f"{kind}_approved"),
+            overdue=boards.is_overdue(row, kind, dues[kind], today),
+        )
+
+
+def _filters(request) -> tuple[BoardFilterForm, boards.BoardFilters]:
+    form = BoardFilterForm(request.GET)
+    data = form.cleaned_data if form.is_valid() else {}
+    return form, boards.BoardFilters(**{k: data.get(k, "") for k in ("plan_state", "summary_state", "overdue", "sector")})
+
+
+def _context(federation, year, **extra):
+    return {"branch": federation, "ledgers": LEDGERS.values(), "year": year, **extra}
+
+
+@login_required
+@require_GET
+def board(request: HttpRequest, code: str) -> HttpResponse:
+    federation = get_federation_for_user(request.user, code)
+    year = chosen_year(request)
+    today = timezone.localdate()
+    form, filters = _filters(request)
+    dues = boards.due_dates(federation, year)
+    page = Paginator(boards.filtered_board(federation, year, filters, today), PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = [(row, list(_cells(row, dues, today))) for row in page.object_list]
+    return render(
+        request,
+        "federation/board.html",
+        _context(
+            federation, year, form=form, page=page, rows=rows, dues=dues,
+            counts=boards.state_counts(federation, year), state_labels=boards.STATE_LABELS,
+            deadlines_form=DeadlinesForm(instance=boards.deadlines_of(federation)),
+            can_set_deadlines=is_officer_of(request.user, federation),
+            years=_years(),
+        ),
+    )
+
+
+def _years():
+    this_year = timezone.localdate().year
+    return range(this_year, this_year - 10, -1)
+
+
+@login_required
+@require_GET
+def board_export(request: HttpRequest, code: str) -> HttpResponse:
+    """The filtered board as an xlsx workbook (every row, not one page)."""
+    federation = get_federation_for_user(request.user, code)
+    year = chosen_year(request)
+    today = timezone.localdate()
+    _, filters = _filters(request)
+    dues = boards.due_dates(federation, year)
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("报送情况")
+    sheet.append(["代码", "工会名称", "类型", "行业", "工作计划状态", "计划提交时间", "计划通过时间", "计划逾期",
+                  "工作总结状态", "总结提交时间", "总结通过时间", "总结逾期"])
+
+    def when(value):
+        return timezone.localtime(value).strftime("%Y-%m-%d %H:%M") if value else ""
+
+    for row in boards.filtered_board(federation, year, filters, today).iterator(chunk_size=2000):
+        line = [row.code, row.name, row.get_kind_display(), row.get_sector_display()]
+        for cell in _cells(row, dues, today):
+            line += [cell.label, when(cell.submitted), when(cell.approved), "是" if cell.overdue else "否"]
+        # Names are text a union typed: text_cell keeps them from ever becoming formulas.
+        sheet.append([text_cell(sheet, v) if isinstance(v, str) else v for v in line])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return attachment(buffer.getvalue(), f"{federation.display_name}{year}年报送情况.xlsx", XLSX)
+
+
+@login_required
+@require_GET
+def reminders(request: HttpRequest, code: str) -> HttpResponse:
+    """The late unions and a notice the officer can copy."""
+    federation = get_federation_for_user(request.user, code)
+    year = chosen_year(request)
+    today = timezone.localdate()
+    dues = boards.due_dates(federation, year)
+    late = boards.filtered_board(federation, year, boards.BoardFilters(overdue="any"), today)
+    rows = []
+    for row in late:
+        missing = [
+            f"{year}年工作{'计划' if kind == 'plan' else '总结'}（{boards.STATE_LABELS[getattr(row, f'{kind}_state') or 'none']}）"
+            for kind in boards.KINDS
+            if boards.is_overdue(row, kind, dues[kind], today)
+        ]
+        rows.append({"branch": row, "missing": "、".join(missing)})
+    notice = render_to_string(
+        "federation/reminder.txt",
+        {"federation": federation, "year": year, "rows": rows, "today": today, "plan_due": dues["plan"], "summary_due": dues["summary"]},
+    )
+    return render(request, "federation/reminders.html", _context(federation, year, rows=rows, notice=notice, years=_years()))
+
+
+@login_required
+@require_POST
+def set_deadlines(request: HttpRequest, code: str) -> HttpResponse:
+    federation = get_federation_for_user(request.user, code)
+    if not is_officer_of(request.user, federation):
+        raise PermissionDenied("只有总工会工作人员可以设置报送期限。")
+    form = DeadlinesForm(request.POST, instance=boards.deadlines_of(federation))
+    if form.is_valid():
+        form.save()
+        messages.success(request, "报送期限已保存。")
+    else:
+        errors = "；".join(e for field_errors in form.errors.values() for e in field_errors)
+        messages.error(request, f"报送期限没有保存：{errors}")
+    return redirect("reports:board", code=code)
+
+
+@login_required
+@require_GET
+def totals(request: HttpRequest, code: str) -> HttpResponse:
+    """The area's figures for a year; by default only unions whose summary is approved."""
+    federation = get_federation_for_user(request.user, code)
+    year = chosen_year(request)
+    approved_only = request.GET.get("scope") != "all"
+    return render(
+        request,
+        "federation/totals.html",
+        _context(
+            federation, year, years=_years(), approved_only=approved_only,
+            totals=area_totals(federation, year, approved_only=approved_only),
+            children=totals_by_child(federation, year, approved_only=approved_only),
+        ),
+    )
