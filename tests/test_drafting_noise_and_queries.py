@@ -17,7 +17,7 @@ from reports.demo import load_demo
 from reports.documents import services
 from reports.documents.facts import gather_summary_facts
 from reports.documents.summary import draft_summary
-from reports.models import Activity, Branch, Honor, Meeting, WelfarePayment
+from reports.models import Activity, Branch, Honor, Meeting, Report, WelfarePayment
 
 from .drafting_helpers import document_of, rendered_texts
 from .records import fill_branch, make_activity, make_meeting, make_payment
@@ -45,7 +45,9 @@ def demo_documents(db, today):
     assert len(unions) == 3
     reports = []
     for union in unions:
-        reports.append((union, services.create_summary(branch=union, year=today.year - 1)))
+        # The demo approves some unions' summaries itself; draft the rest.
+        existing = Report.objects.filter(branch=union, kind="summary", year=today.year - 1, period="year").first()
+        reports.append((union, existing or services.create_summary(branch=union, year=today.year - 1)))
         if has_first_half_records(union, today.year):
             reports.append((union, services.create_summary(branch=union, year=today.year, half=True)))
         reports.append((union, services.create_plan(branch=union, year=today.year)))
