@@ -5,18 +5,35 @@ roles let them read, and changes only what they could change in the pages; permi
 roles, not from Django's per-model permission table.
 """
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
 
 from .access import can_edit_records
-from .models import Activity, Branch, Honor, Meeting, Member, Role, WelfarePayment
-from .models.scoping import EDITOR_KINDS, held_roles
+from .models import (
+    Activity,
+    Branch,
+    DocumentEdit,
+    Honor,
+    Meeting,
+    Member,
+    PlanItem,
+    Report,
+    ReportingDeadlines,
+    ReviewComment,
+    Revision,
+    Role,
+    Transition,
+    WelfarePayment,
+)
+from .models.scoping import EDITOR_KINDS, held_roles, visible_q
 
 
 def _is_editor(user) -> bool:
     return any(r.kind in EDITOR_KINDS for r in held_roles(user))
 
 
-class RoleScopedAdmin(admin.ModelAdmin):
-    """Base for every model admin: role-based permissions instead of model permissions."""
+class RoleScopedAdmin(SimpleHistoryAdmin):
+    """Base for every model admin: role-based permissions instead of model permissions, and the
+    history page (历史) of every change."""
 
     def has_module_permission(self, request):
         user = request.user
@@ -132,3 +149,77 @@ class MeetingAdmin(BranchOwnedAdmin):
     list_filter = ["kind"]
     search_fields = ["session", "topics"]
     date_hierarchy = "date"
+
+
+@admin.register(ReportingDeadlines)
+class ReportingDeadlinesAdmin(RoleScopedAdmin):
+    list_display = ["branch", "plan_month", "plan_day", "summary_month", "summary_day"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).filter(visible_q(request.user, via="branch"))
+
+
+class ReadOnlyDocumentAdmin(admin.ModelAdmin):
+    """Reports and their history are read here and changed only through the pages' services,
+    which check roles and states; nobody, a superuser included, edits them in the admin."""
+
+    branch_lookup = "branch"
+
+    def has_module_permission(self, request):
+        user = request.user
+        return user.is_active and user.is_staff and (user.is_superuser or bool(held_roles(user)))
+
+    def has_view_permission(self, request, obj=None):
+        return self.has_module_permission(request)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).filter(visible_q(request.user, via=self.branch_lookup))
+
+
+@admin.register(Report)
+class ReportAdmin(ReadOnlyDocumentAdmin):
+    list_display = ["label", "branch", "kind", "year", "period", "created_at"]
+    list_filter = ["kind", "period", "year"]
+    search_fields = ["branch__name", "branch__code"]
+
+
+@admin.register(Revision)
+class RevisionAdmin(ReadOnlyDocumentAdmin):
+    branch_lookup = "report__branch"
+    list_display = ["report", "number", "state", "version", "updated_at", "approved_at", "pdf_sha256"]
+    list_filter = ["state"]
+    exclude = ["docx_file", "pdf_file"]
+
+
+@admin.register(Transition)
+class TransitionAdmin(ReadOnlyDocumentAdmin):
+    branch_lookup = "report__branch"
+    list_display = ["at", "report", "revision", "from_state", "to_state", "actor", "note"]
+    list_filter = ["to_state"]
+
+
+@admin.register(ReviewComment)
+class ReviewCommentAdmin(ReadOnlyDocumentAdmin):
+    branch_lookup = "revision__report__branch"
+    list_display = ["created_at", "revision", "target_label", "text", "author", "resolved_at"]
+
+
+@admin.register(DocumentEdit)
+class DocumentEditAdmin(ReadOnlyDocumentAdmin):
+    branch_lookup = "revision__report__branch"
+    list_display = ["at", "revision", "version", "editor"]
+
+
+@admin.register(PlanItem)
+class PlanItemAdmin(ReadOnlyDocumentAdmin):
+    branch_lookup = "report__branch"
+    list_display = ["report", "month_label", "text", "category"]

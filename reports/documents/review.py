@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from .. import access
 from ..choices import ReportState as S
-from ..models import Report, ReviewComment, Revision, Transition
+from ..models import DocumentEdit, Report, ReviewComment, Revision, Transition
 from ..exporting.docx import render_docx
 from ..exporting.pdf import render_pdf
 from ..exporting.snapshot import snapshot_from_content
@@ -145,5 +145,6 @@ def reopen_report(*, report: Report, actor, reason: str) -> Revision:
     if approved.state != S.APPROVED:
         raise ReportError(f"这份报告当前状态为“{approved.get_state_display()}”，不需要重新打开。")
     revision = Revision.objects.create(report=report, number=approved.number + 1, content=approved.content, updated_by=actor)
+    DocumentEdit.objects.create(revision=revision, version=revision.version, editor=actor, content=revision.content)
     _record(revision, actor, S.APPROVED, S.DRAFT, reason[:5000])
     return revision

@@ -10,7 +10,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from ..choices import ReportKind, ReportPeriod, ReportState
-from ..models import Branch, PlanItem, Report, Revision
+from ..models import Branch, DocumentEdit, PlanItem, Report, Revision
 from .content import Document
 from .facts import gather_summary_facts
 from .federation_summary import draft_federation_summary, gather_federation_facts
@@ -43,6 +43,7 @@ def _create(*, branch: Branch, kind: str, year: int, period: str, document: Docu
         with transaction.atomic():
             report = Report.objects.create(branch=branch, kind=kind, year=year, period=period, created_by=user)
             revision = Revision.objects.create(report=report, content=document.to_dict(), updated_by=user)
+            DocumentEdit.objects.create(revision=revision, version=revision.version, editor=user, content=revision.content)
             if kind == ReportKind.PLAN:
                 sync_plan_items(report=report, document=document)
     except IntegrityError:
@@ -100,6 +101,7 @@ def save_document(*, revision: Revision, document: Document, expected_version: i
     ).update(content=document.to_dict(), version=F("version") + 1, updated_by=user, updated_at=timezone.now())
     if not saved:
         raise StaleEdit()
+    DocumentEdit.objects.create(revision=revision, version=expected_version + 1, editor=user, content=document.to_dict())
     if revision.report.kind == ReportKind.PLAN:
         sync_plan_items(report=revision.report, document=document)
     revision.refresh_from_db()

@@ -1,6 +1,6 @@
 """The union's records. Import models from here: `from reports.models import Branch, Activity`."""
 from .branches import Branch, BranchQuerySet
-from .documents import FrozenRevision, PlanItem, Report, ReviewComment, Revision, Transition
+from .documents import DocumentEdit, FrozenRevision, PlanItem, Report, ReviewComment, Revision, Transition
 from .federation import ReportingDeadlines
 from .records import Activity, Honor, Meeting, Member, WelfarePayment
 from .roles import Role
@@ -8,6 +8,7 @@ from .roles import Role
 __all__ = [
     "Activity",
     "Branch",
+    "DocumentEdit",
     "FrozenRevision",
     "BranchQuerySet",
     "Honor",

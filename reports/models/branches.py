@@ -6,6 +6,7 @@ from django.core.validators import RegexValidator
 from django.db import models, transaction
 from django.db.models import Q, Value
 from django.db.models.functions import Concat, Substr
+from simple_history.models import HistoricalRecords
 
 from ..choices import BranchKind, Sector
 from .scoping import editable_q, visible_q
@@ -92,6 +93,7 @@ class Branch(models.Model):
     depth = models.PositiveSmallIntegerField("层级", default=0, editable=False, help_text="根节点为 0。")
 
     objects = BranchQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["path", "depth"])
 
     class Meta:
         verbose_name = "工会组织"

@@ -247,6 +247,32 @@ class ReviewComment(models.Model):
         return self.resolved_at is not None
 
 
+class DocumentEdit(models.Model):
+    """Every save of a revision's text: who, when, which version, and the content as saved, so the
+    change between two saves can always be shown (services save with a guarded UPDATE, which an
+    audit library listening to save() would miss)."""
+
+    revision = models.ForeignKey(
+        Revision, verbose_name="修订", on_delete=models.CASCADE, related_name="edits", help_text="所修改的一稿。"
+    )
+    version = models.PositiveIntegerField("保存版本", help_text="这次保存后的版本号。")
+    editor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="修改人", on_delete=models.PROTECT, null=True, blank=True,
+        related_name="+", help_text="保存的用户；命令行或系统操作时为空。",
+    )
+    at = models.DateTimeField("时间", auto_now_add=True, help_text="保存的时间。")
+    content = models.JSONField("内容", help_text="这次保存的全文。")
+
+    class Meta:
+        verbose_name = "报告修改记录"
+        verbose_name_plural = "报告修改记录"
+        ordering = ["revision", "version"]
+        constraints = [models.UniqueConstraint(fields=["revision", "version"], name="document_edit_version_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.revision} 第{self.version}版"
+
+
 class PlanItem(models.Model):
     """A line of a plan's monthly schedule, kept as a row so that activities can point at it."""
 

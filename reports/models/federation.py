@@ -6,6 +6,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from simple_history.models import HistoricalRecords
 
 
 class ReportingDeadlines(models.Model):
@@ -27,6 +28,7 @@ class ReportingDeadlines(models.Model):
     summary_day = models.PositiveSmallIntegerField(
         "总结报送日", default=31, validators=[MinValueValidator(1), MaxValueValidator(31)], help_text="年度工作总结报送截止日（次年）。"
     )
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "报送期限"

@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import F, Q
+from simple_history.models import HistoricalRecords
 
 from ..choices import (
     ActivityCategory,
@@ -73,6 +74,8 @@ class BranchOwned(models.Model):
     )
 
     objects = BranchOwnedQuerySet.as_manager()
+    # Who changed what and when, for every record (shown in the admin's 历史 page).
+    history = HistoricalRecords(inherit=True)
 
     # The field that places a record in a period (a year, a half-year).
     date_field = "date"

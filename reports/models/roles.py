@@ -2,6 +2,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from simple_history.models import HistoricalRecords
 
 from ..choices import BranchKind, RoleKind
 
@@ -30,6 +31,7 @@ class Role(models.Model):
         help_text="工会干事/秘书：登记台账、起草报告；工会主席：另可审核、批准；"
         "上级工会工作人员：查阅和审核本级总工会及全部下级组织。",
     )
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "角色"

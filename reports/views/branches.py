@@ -2,11 +2,13 @@
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.views.decorators.http import require_safe
 
 from ..access import home_branches_for_user
 
 
 @login_required
+@require_safe
 def home(request: HttpRequest) -> HttpResponse:
     """Send a user with one branch straight to it; let a user with several choose."""
     branches = home_branches_for_user(request.user)

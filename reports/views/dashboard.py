@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.views.decorators.http import require_safe
 
 from .. import stats
 from ..access import can_edit_records, get_branch_for_user
@@ -25,6 +26,7 @@ def chosen_year(request: HttpRequest) -> int:
 
 
 @login_required
+@require_safe
 def branch_home(request: HttpRequest, code: str) -> HttpResponse:
     """The branch's figures for one year. 404 for a branch the user may not read."""
     branch = get_branch_for_user(request.user, code)

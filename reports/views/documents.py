@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from ..access import can_approve, can_edit_documents, get_branch_for_user, get_report_for_user
 from ..choices import ReportState
@@ -43,6 +43,7 @@ def _page_context(branch, **extra):
 
 
 @login_required
+@require_safe
 def document_list(request: HttpRequest, code: str) -> HttpResponse:
     branch = get_branch_for_user(request.user, code)
     reports = Report.objects.filter(branch=branch).prefetch_related("revisions")
@@ -85,6 +86,7 @@ def _document_of(report: Report):
 
 
 @login_required
+@require_safe
 def document_detail(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     """The document as it will read, with what is left to fill and what the records changed."""
     branch = get_branch_for_user(request.user, code)
@@ -229,6 +231,7 @@ def document_refresh(request: HttpRequest, code: str, pk: int) -> HttpResponse:
 
 
 @login_required
+@require_safe
 def document_preview(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     """The document alone, laid out like the printed official document."""
     branch = get_branch_for_user(request.user, code)
@@ -241,6 +244,7 @@ EXPORTERS = {"docx": (render_docx, DOCX), "pdf": (render_pdf, PDF)}
 
 
 @login_required
+@require_safe
 def document_download(request: HttpRequest, code: str, pk: int, fmt: str, number: int | None = None) -> HttpResponse:
     """The Word or PDF file of a revision (by default the current one), for anyone who may read
     the report. An approved revision returns the bytes stored at approval, never a new rendering."""
@@ -263,6 +267,7 @@ def _revision(report: Report, number: int | None) -> Revision:
 
 
 @login_required
+@require_safe
 def revision_detail(request: HttpRequest, code: str, pk: int, number: int) -> HttpResponse:
     """An earlier revision, read-only, with its downloads."""
     branch = get_branch_for_user(request.user, code)
@@ -276,6 +281,7 @@ def revision_detail(request: HttpRequest, code: str, pk: int, number: int) -> Ht
 
 
 @login_required
+@require_safe
 def revision_diff(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     """What changed between two revisions (default: the newest and the one before it)."""
     branch = get_branch_for_user(request.user, code)

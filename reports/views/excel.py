@@ -4,7 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_safe, require_http_methods
 
 from .. import workbook
 from ..access import can_edit_records, get_branch_for_user, superuser_required
@@ -61,14 +61,14 @@ def excel_page(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @login_required
-@require_GET
+@require_safe
 def excel_template(request: HttpRequest, code: str) -> HttpResponse:
     get_branch_for_user(request.user, code)
     return xlsx_response(workbook.build_template(), "工会台账导入模板.xlsx")
 
 
 @login_required
-@require_GET
+@require_safe
 def excel_export(request: HttpRequest, code: str) -> HttpResponse:
     branch = get_branch_for_user(request.user, code)
     stamp = timezone.localdate().strftime("%Y%m%d")

@@ -13,7 +13,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_safe, require_POST
 from openpyxl import Workbook
 
 from ..access import get_federation_for_user, is_officer_of
@@ -60,7 +60,7 @@ def _context(federation, year, **extra):
 
 
 @login_required
-@require_GET
+@require_safe
 def board(request: HttpRequest, code: str) -> HttpResponse:
     federation = get_federation_for_user(request.user, code)
     year = chosen_year(request)
@@ -88,7 +88,7 @@ def _years():
 
 
 @login_required
-@require_GET
+@require_safe
 def board_export(request: HttpRequest, code: str) -> HttpResponse:
     """The filtered board as an xlsx workbook (every row, not one page)."""
     federation = get_federation_for_user(request.user, code)
@@ -116,7 +116,7 @@ def board_export(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @login_required
-@require_GET
+@require_safe
 def reminders(request: HttpRequest, code: str) -> HttpResponse:
     """The late unions and a notice the officer can copy."""
     federation = get_federation_for_user(request.user, code)
@@ -156,7 +156,7 @@ def set_deadlines(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @login_required
-@require_GET
+@require_safe
 def totals(request: HttpRequest, code: str) -> HttpResponse:
     """The area's figures for a year; by default only unions whose summary is approved."""
     federation = get_federation_for_user(request.user, code)

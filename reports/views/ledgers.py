@@ -7,7 +7,7 @@ from django.db.models import ProtectedError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from ..access import can_edit_records, get_branch_for_user, get_record_for_user
 from ..forms.filters import LedgerFilterForm
@@ -38,6 +38,7 @@ def _sort_links(ledger: Ledger, current: tuple[str, ...]):
 
 
 @login_required
+@require_safe
 def ledger_list(request: HttpRequest, code: str, slug: str) -> HttpResponse:
     """The branch's records of one kind: filtered, sorted, paginated, with totals of the filtered rows."""
     ledger = _ledger(slug)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import IO
 
 from django.db import models, transaction
+from simple_history.utils import bulk_create_with_history
 
 from ..models import Branch, Member
 from .reader import Row, read_workbook
@@ -132,7 +133,8 @@ def _save(branch: Branch, pending: dict[str, list[Pending]]) -> ImportResult:
                 if row.key not in taken:
                     taken.add(row.key)
                     new.append(row.instance)
-            spec.model.objects.bulk_create(new, batch_size=BATCH_SIZE)
+            # With history, like a row saved from a form (the user comes from the request, if any).
+            bulk_create_with_history(new, spec.model, batch_size=BATCH_SIZE, default_change_reason="Excel 导入")
             result.created[spec.name] = len(new)
             result.skipped[spec.name] = len(rows) - len(new)
     return result

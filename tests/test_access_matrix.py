@@ -1,0 +1,183 @@
+"""The access matrix: every URL of the site, every role, GET and POST, and the answer each gets.
+
+Answers: "ok" (200, or a redirect that is not to the login page), "login" (redirect to the login
+page), 403, 404, 405. Each request runs inside a savepoint that is rolled back, so one request's
+effect (an approval, a deletion) never changes what the next one finds. A URL added to the site
+without an entry here fails test_every_url_has_an_entry.
+"""
+import datetime
+
+import pytest
+from django.db import transaction
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from reports.documents import review, services
+from reports.models import ReviewComment
+
+from .conftest import Cast
+from .records import make_activity, make_honor, make_meeting, make_member, make_payment
+from .reviews import approve
+
+YEAR = datetime.date.today().year - 1
+ROLES = ["anonymous", "own_secretary", "own_chair", "sibling_secretary", "sibling_chair", "officer_above", "other_officer", "superuser"]
+USERNAMES = {"own_secretary": "alice", "own_chair": "carol", "sibling_secretary": "bob", "sibling_chair": "dora",
+             "officer_above": "oscar", "other_officer": "olga", "superuser": "sam"}
+OWN = {"own_secretary", "own_chair"}
+SIBLINGS_AND_STRANGERS = {"sibling_secretary", "sibling_chair", "other_officer"}
+READERS = OWN | {"officer_above", "superuser"}
+
+
+def read_only(readers=READERS):
+    """A page: GET for its readers, 404 for everyone else; POST is not a method it answers."""
+    return {role: {"GET": "ok" if role in readers else 404, "POST": 405} for role in ROLES if role != "anonymous"}
+
+
+def action(allowed, forbidden, methods=("GET", "POST")):
+    """A change: `allowed` may, `forbidden` see it but may not (403), the rest must not see it (404)."""
+    answer = {}
+    for role in ROLES[1:]:
+        outcome = "ok" if role in allowed else 403 if role in forbidden else 404
+        answer[role] = {method: outcome if method in methods else 405 for method in ("GET", "POST")}
+    return answer
+
+
+EDITORS = OWN | {"superuser"}
+FEDERATION_READERS = {"officer_above", "superuser"}
+UNION_USERS = OWN | {"sibling_secretary", "sibling_chair"}
+
+MATRIX = {
+    "login": {role: {"GET": "ok", "POST": "ok"} for role in ROLES[1:]},
+    "logout": {role: {"GET": 405, "POST": "login"} for role in ROLES[1:]},
+    "reports:home": {role: {"GET": "ok", "POST": 405} for role in ROLES[1:]},
+    "reports:branch_home": read_only(),
+    "reports:ledger": read_only(),
+    "reports:record_add": action(EDITORS, {"officer_above"}),
+    "reports:record_edit": action(EDITORS, {"officer_above"}),
+    "reports:record_delete": action(EDITORS, {"officer_above"}),
+    "reports:excel": {**action(EDITORS, {"officer_above"}), "officer_above": {"GET": "ok", "POST": 403}},
+    "reports:excel_template": read_only(),
+    "reports:excel_export": read_only(),
+    "reports:documents": read_only(),
+    "reports:document_create": action(EDITORS, {"officer_above"}, methods=("POST",)),
+    "reports:document": read_only(),
+    "reports:document_edit": action(EDITORS, {"officer_above"}),
+    "reports:document_refresh": action(EDITORS, {"officer_above"}, methods=("POST",)),
+    "reports:document_preview": read_only(),
+    "reports:document_docx": read_only(),
+    "reports:document_pdf": read_only(),
+    "reports:revision": read_only(),
+    "reports:revision_docx": read_only(),
+    "reports:revision_pdf": read_only(),
+    "reports:revision_diff": read_only(),
+    "reports:typical_practices": action({"officer_above", "superuser"}, set()),
+    "reports:document_submit": action(EDITORS, {"officer_above"}, methods=("POST",)),
+    "reports:document_return": action({"own_chair", "superuser"}, {"own_secretary", "officer_above"}),
+    "reports:document_approve": action({"own_chair", "superuser"}, {"own_secretary", "officer_above"}, methods=("POST",)),
+    "reports:document_reopen": action({"own_chair", "officer_above", "superuser"}, {"own_secretary"}, methods=("POST",)),
+    "reports:comment_resolve": action(EDITORS, {"officer_above"}, methods=("POST",)),
+    "reports:board": read_only(FEDERATION_READERS),
+    "reports:board_export": read_only(FEDERATION_READERS),
+    "reports:reminders": read_only(FEDERATION_READERS),
+    "reports:totals": read_only(FEDERATION_READERS),
+    "reports:set_deadlines": action(FEDERATION_READERS, set(), methods=("POST",)),
+    "reports:branches_import": action({"superuser"}, set(ROLES[1:]) - {"superuser"}),
+}
+# Everyone signed out is sent to the login page, except from the login page itself and logout.
+for name, answers in MATRIX.items():
+    answers["anonymous"] = {"GET": "login", "POST": "login"}
+MATRIX["login"]["anonymous"] = {"GET": "ok", "POST": "ok"}
+MATRIX["logout"]["anonymous"] = {"GET": 405, "POST": "login"}
+
+
+def site_url_names():
+    def walk(patterns, namespace=""):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                if pattern.namespace == "admin":
+                    continue  # the admin's own URLs: tests/test_admin_scoping.py
+                yield from walk(pattern.url_patterns, f"{pattern.namespace}:" if pattern.namespace else namespace)
+            elif isinstance(pattern, URLPattern):
+                yield f"{namespace}{pattern.name}"
+
+    return set(walk(get_resolver().url_patterns))
+
+
+def test_every_url_has_an_entry():
+    assert site_url_names() == set(MATRIX), "add the new URL to MATRIX with the answer each role must get"
+
+
+@pytest.fixture
+def world(db):
+    cast = Cast()
+    make_member(cast.school, "王丽")
+    activity = make_activity(cast.school, datetime.date(YEAR, 5, 1))
+    make_payment(cast.school, datetime.date(YEAR, 1, 20))
+    make_honor(cast.school, datetime.date(YEAR, 4, 28))
+    make_meeting(cast.school, datetime.date(YEAR, 3, 1))
+    summary = services.create_summary(branch=cast.school, year=YEAR)
+    approve(summary, secretary=cast.alice, chair=cast.carol)
+    review.reopen_report(report=summary, actor=cast.carol, reason="补充")
+    revision = summary.current_revision()
+    comment = ReviewComment.objects.create(revision=revision, target_key="problems", target_label="存在的问题", text="再具体些", author=cast.carol)
+    county_summary = services.create_summary(branch=cast.county, year=YEAR)
+    union = {"code": "school"}
+    document = {**union, "pk": summary.pk}
+    kwargs = {
+        "login": {}, "logout": {}, "reports:home": {}, "reports:branches_import": {},
+        "reports:ledger": {**union, "slug": "activities"},
+        "reports:record_add": {**union, "slug": "activities"},
+        "reports:record_edit": {**union, "slug": "activities", "pk": activity.pk},
+        "reports:record_delete": {**union, "slug": "activities", "pk": activity.pk},
+        "reports:revision": {**document, "number": 1},
+        "reports:revision_docx": {**document, "number": 1},
+        "reports:revision_pdf": {**document, "number": 1},
+        "reports:comment_resolve": {**document, "comment_pk": comment.pk},
+        "reports:typical_practices": {"code": "county", "pk": county_summary.pk},
+    }
+    for name in ("branch_home", "excel", "excel_template", "excel_export", "documents", "document_create"):
+        kwargs[f"reports:{name}"] = union
+    for name in ("document", "document_edit", "document_refresh", "document_preview", "document_docx", "document_pdf",
+                 "revision_diff", "document_submit", "document_return", "document_approve", "document_reopen"):
+        kwargs[f"reports:{name}"] = document
+    for name in ("board", "board_export", "reminders", "totals", "set_deadlines"):
+        kwargs[f"reports:{name}"] = {"code": "county"}
+    return kwargs
+
+
+POST_DATA = {"comment": "请修改", "reason": "需要修改", "action": "save", "version": "1", "kind": "plan", "year": str(YEAR + 1),
+             "plan_month": "3", "plan_day": "31", "summary_month": "1", "summary_day": "31"}
+
+
+def answer(response):
+    if response.status_code in (301, 302):
+        return "login" if response["Location"].startswith(reverse("login")) else "ok"
+    if response.status_code == 200:
+        return "ok"
+    return response.status_code
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_the_matrix(client, world, role):
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.get(username=USERNAMES[role]) if role != "anonymous" else None
+    wrong = []
+    for name, answers in sorted(MATRIX.items()):
+        url = reverse(name, kwargs=world[name])
+        for method in ("GET", "POST"):
+            # Every request from a fresh sign-in: a logout must not turn the rest anonymous.
+            client.logout()
+            if user is not None:
+                client.force_login(user)
+            with transaction.atomic():
+                response = client.get(url) if method == "GET" else client.post(url, POST_DATA)
+                transaction.set_rollback(True)
+            got, expected = answer(response), answers[role][method]
+            if got != expected:
+                wrong.append(f"{method} {url} ({name}): expected {expected}, got {got}")
+    assert not wrong, f"{role}:\n" + "\n".join(wrong)
+
+
+def test_matrix_size():
+    # Printed in the closing note: every URL, every role, both methods.
+    assert len(MATRIX) * len(ROLES) * 2 == 35 * 8 * 2
