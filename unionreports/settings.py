@@ -135,6 +135,12 @@ STORAGES = {
 # One machine runs without collectstatic; production collects and whitenoise serves STATIC_ROOT.
 WHITENOISE_USE_FINDERS = env.bool("WHITENOISE_USE_FINDERS", default=True)
 
+FILE_UPLOAD_HANDLERS = [
+    "reports.uploads.SizeLimitedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=str(VAR_DIR / "media"))
 
 # Behind an HTTPS reverse proxy (HTTPS=true): redirect to HTTPS, secure cookies, HSTS, and trust the

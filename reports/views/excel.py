@@ -26,6 +26,16 @@ def _summary(result: workbook.ImportResult) -> str:
     return "；".join(parts) or "工作簿中没有数据。"
 
 
+def _too_large(request, form) -> bool:
+    """The upload handler skipped the file for its size: say so instead of 'no file chosen'."""
+    if getattr(request, "upload_too_large", False):
+        limit = workbook.MAX_UPLOAD_BYTES // (1024 * 1024)
+        form.is_valid()  # the skipped file reads as missing; say what really happened instead
+        form.errors["file"] = form.error_class([f"文件超过 {limit} MB 的上限，请拆分后分次上传。"])
+        return True
+    return False
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def excel_page(request: HttpRequest, code: str) -> HttpResponse:
@@ -37,7 +47,9 @@ def excel_page(request: HttpRequest, code: str) -> HttpResponse:
     if request.method == "POST":
         branch = get_branch_for_user(request.user, code, for_edit=True)
         form = WorkbookUploadForm(request.POST, request.FILES)
-        if form.is_valid():
+        if _too_large(request, form):
+            messages.error(request, "文件超过大小上限，没有导入任何数据。")
+        elif form.is_valid():
             try:
                 result = workbook.import_workbook(branch, form.cleaned_data["file"])
             except workbook.WorkbookRejected as rejected:
@@ -81,7 +93,9 @@ def branches_import(request: HttpRequest) -> HttpResponse:
     """For a superuser setting up a federation's area: unions from a 工会组织 sheet."""
     problems = []
     form = WorkbookUploadForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and _too_large(request, form):
+        messages.error(request, "文件超过大小上限，没有导入任何工会组织。")
+    elif request.method == "POST" and form.is_valid():
         try:
             result = workbook.import_branches(form.cleaned_data["file"])
         except workbook.WorkbookRejected as rejected:
