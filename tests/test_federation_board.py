@@ -131,3 +131,12 @@ def test_an_officer_never_changes_a_unions_records(client, area):
     assert client.post(reverse("reports:excel", args=["u1"])).status_code == 403
     activity.refresh_from_db()
     assert activity.title != "改"
+
+
+def test_absurd_deadline_numbers_are_refused_with_a_message(client, area):
+    # Found by the property test: a month of 2147483648 once overflowed in the model's clean().
+    client.login(username="city-officer", password=PASSWORD)
+    url = reverse("reports:set_deadlines", args=["city"])
+    response = client.post(url, {"plan_month": "2147483648", "plan_day": "", "summary_month": "-1", "summary_day": "99"}, follow=True)
+    assert response.status_code == 200 and "报送期限没有保存" in response.content.decode()
+    assert not ReportingDeadlines.objects.exists()

@@ -121,6 +121,7 @@ def test_the_other_forms_never_fail(client, cast):
     @RUNS
     @given(text=TEXT, number=NUMBER, other=TEXT)
     def post(text, number, other):
+        client.force_login(cast.carol)  # each example from its own sign-in, whatever the last one did
         posts = [
             (reverse("reports:document_create", args=["school"]), {"kind": other, "year": number}),
             (reverse("reports:document_return", args=["school", report.pk]), {"comment": text, f"c:{other[:40]}": text}),

@@ -40,9 +40,11 @@ class ReportingDeadlines(models.Model):
     def clean(self):
         super().clean()
         for month, day, field in ((self.plan_month, self.plan_day, "plan_day"), (self.summary_month, self.summary_day, "summary_day")):
+            if not (isinstance(month, int) and 1 <= month <= 12 and isinstance(day, int) and 1 <= day <= 31):
+                continue  # out-of-range values are reported by the fields' own validators
             try:
                 datetime.date(2001, month, day)  # not a leap year: 2月29日 is refused
-            except (TypeError, ValueError):
+            except ValueError:
                 raise ValidationError({field: "这个月没有这一天。"}, code="invalid_day") from None
 
     def plan_due(self, year: int) -> datetime.date:
