@@ -12,7 +12,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from .. import access
+from ..choices import ReportKind, ReportPeriod
 from ..choices import ReportState as S
+from ..federation import rollup
 from ..models import DocumentEdit, Report, ReviewComment, Revision, Transition
 from ..exporting.docx import render_docx
 from ..exporting.pdf import render_pdf
@@ -125,6 +127,9 @@ def approve_report(*, report: Report, actor) -> Revision:
         pdf_sha256=hashlib.sha256(pdf).hexdigest(),
     )
     _record(revision, actor, S.SUBMITTED, S.APPROVED)
+    if report.kind == ReportKind.SUMMARY and report.period == ReportPeriod.YEAR:
+        # The federations above count the figures as approved (a federation's approved totals).
+        rollup.record_approval(report.branch, report.year)
     return revision
 
 

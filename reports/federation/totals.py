@@ -12,8 +12,8 @@ from django.db.models import Count, Q, Sum
 from django.db.models.functions import Coalesce
 
 from .. import stats
-from ..choices import BranchKind
-from ..models import Activity, Branch, Honor, Meeting, Member, WelfarePayment
+from ..choices import ActivityCategory, BranchKind, HonorLevel, MeetingKind, WelfareReason
+from ..models import Activity, AreaFigure, Branch, Honor, Meeting, Member, WelfarePayment
 from ..periods import Period
 from .scope import approved_branch_ids, child_prefix, records_scope, unions_in
 
@@ -63,6 +63,64 @@ def union_counts(federation: Branch, year: int, *, approved_only: bool) -> Union
 
 
 def area_totals(federation: Branch, year: int, *, approved_only: bool = True) -> AreaTotals:
+    """The area's figures: approved ones from the roll-up (a read of the federation's own rows),
+    or every record, aggregated live."""
+    if approved_only:
+        return rolled_up_totals(federation, year)
+    return live_area_totals(federation, year, approved_only=False)
+
+
+def _rolled_up(rows) -> dict[tuple[str, str], AreaFigure]:
+    return {(row.metric, row.key): row for row in rows}
+
+
+def _figure_totals(figures, metric, choices, make_row, extra_fields):
+    rows = [make_row(value, label, figures[(metric, value)]) for value, label in choices if (metric, value) in figures and figures[(metric, value)].count]
+    extra = {name: sum((getter(r) for r in rows), start) for name, (getter, start) in extra_fields.items()}
+    return stats.Totals(rows, count=sum(r.count for r in rows), extra=extra)
+
+
+def rolled_up_totals(federation: Branch, year: int) -> AreaTotals:
+    """The approved totals from AreaFigure: two queries, whatever the number of unions."""
+    figures = _rolled_up(AreaFigure.objects.filter(branch=federation, contributor=None, year=year))
+    live = unions_in(federation).aggregate(total=Count("id"), founded_in_year=Count("id", filter=Q(founded_on__year=year)))
+    counted = figures.get(("unions", "counted"))
+    unions = UnionCounts(
+        total=live["total"], founded_in_year=live["founded_in_year"],
+        with_approved_summary=counted.count if counted else 0, counted=counted.count if counted else 0,
+        workforce=counted.quantity if counted else 0,
+    )
+
+    def member(key):
+        row = figures.get(("members", key))
+        return row.count if row else 0
+
+    members = stats.MemberFigures(
+        in_register=member("in_register"), female=member("female"), retired=member("retired"),
+        hardship=member("hardship"), joined_in_period=member("joined"),
+    )
+    activities = _figure_totals(
+        figures, "activity", ActivityCategory.choices,
+        lambda v, label, f: stats.CategoryRow(v, label, f.count, f.quantity),
+        {"participants": (lambda r: r.participants, 0)},
+    )
+    welfare = _figure_totals(
+        figures, "welfare", WelfareReason.choices,
+        lambda v, label, f: stats.ReasonRow(v, label, f.count, f.quantity, f.cash, f.goods),
+        {"headcount": (lambda r: r.headcount, 0), "cash": (lambda r: r.cash, ZERO), "goods": (lambda r: r.goods, ZERO)},
+    )
+    welfare.extra["amount"] = welfare.extra["cash"] + welfare.extra["goods"]
+    honors = _figure_totals(figures, "honor", HonorLevel.choices, lambda v, label, f: stats.LevelRow(v, label, f.count), {})
+    meetings = _figure_totals(
+        figures, "meeting", MeetingKind.choices,
+        lambda v, label, f: stats.MeetingRow(v, label, f.count, f.quantity, f.extra),
+        {"proposals_received": (lambda r: r.proposals_received, 0), "proposals_accepted": (lambda r: r.proposals_accepted, 0)},
+    )
+    return AreaTotals(federation, year, True, unions, members, activities, welfare, honors, meetings)
+
+
+def live_area_totals(federation: Branch, year: int, *, approved_only: bool) -> AreaTotals:
+    """The same figures aggregated from the records themselves (the full recomputation)."""
     period = Period.year(year)
     scope = records_scope(federation, year, approved_only=approved_only)
     return AreaTotals(
@@ -93,7 +151,47 @@ class ChildRow:
 
 
 def totals_by_child(federation: Branch, year: int, *, approved_only: bool = True) -> list[ChildRow]:
-    """One row per direct child unit (and one for the federation's own records): six queries."""
+    """One row per direct child unit (and one for the federation's own records)."""
+    if approved_only:
+        return rolled_up_by_child(federation, year)
+    return live_by_child(federation, year, approved_only=False)
+
+
+def rolled_up_by_child(federation: Branch, year: int) -> list[ChildRow]:
+    """The children's approved totals from AreaFigure: two queries."""
+    children = list(Branch.objects.filter(parent=federation).exclude(kind=BranchKind.SUBUNIT).order_by("path"))
+    rows = {child.pk: ChildRow(child) for child in children}
+    own = ChildRow(None)
+    figures = AreaFigure.objects.filter(year=year).filter(
+        Q(branch__parent=federation, contributor=None) | Q(contributor=federation)
+    )
+    for figure in figures:
+        row = own if figure.contributor_id == federation.pk else rows.get(figure.branch_id)
+        if row is None:
+            continue
+        if figure.metric == "unions":
+            row.unions += figure.count
+        elif (figure.metric, figure.key) == ("members", "in_register"):
+            row.members += figure.count
+        elif figure.metric == "activity":
+            row.activities += figure.count
+            row.participants += figure.quantity
+        elif figure.metric == "welfare":
+            row.welfare_headcount += figure.quantity
+            row.welfare_amount += figure.cash + figure.goods
+        elif figure.metric == "honor":
+            row.honors += figure.count
+        elif figure.metric == "meeting":
+            row.proposals_received += figure.quantity
+            row.proposals_accepted += figure.extra
+    result = [rows[child.pk] for child in children]
+    if own.activities or own.members or own.welfare_headcount or own.honors or own.proposals_received:
+        result.append(own)
+    return result
+
+
+def live_by_child(federation: Branch, year: int, *, approved_only: bool) -> list[ChildRow]:
+    """The drill-down aggregated from the records themselves: six queries."""
     period = Period.year(year)
     scope = records_scope(federation, year, approved_only=approved_only)
     children = list(Branch.objects.filter(parent=federation).exclude(kind=BranchKind.SUBUNIT).order_by("path"))

@@ -1,12 +1,13 @@
 """The union's records. Import models from here: `from reports.models import Branch, Activity`."""
 from .branches import Branch, BranchQuerySet
 from .documents import DocumentEdit, FrozenRevision, PlanItem, Report, ReviewComment, Revision, Transition
-from .federation import ReportingDeadlines
+from .federation import AreaFigure, ReportingDeadlines
 from .records import Activity, Honor, Meeting, Member, WelfarePayment
 from .roles import Role
 
 __all__ = [
     "Activity",
+    "AreaFigure",
     "Branch",
     "DocumentEdit",
     "FrozenRevision",

@@ -52,3 +52,49 @@ class ReportingDeadlines(models.Model):
 
     def summary_due(self, year: int) -> datetime.date:
         return datetime.date(year + 1, self.summary_month, self.summary_day)
+
+
+class AreaFigure(models.Model):
+    """One approved figure of a branch's area for a year, kept current on approval.
+
+    When a union's summary is approved, its figures for the year are added to its own row set and
+    to every federation above it (minus what an earlier approval of the same year had added), so
+    a federation's approved totals are a read of its own rows, whatever the size of its area.
+    The union's own contribution is kept too (contributor = the union), so a later approval can
+    replace it. rebuild_area_figures recomputes everything from scratch.
+    """
+
+    branch = models.ForeignKey(
+        "reports.Branch", verbose_name="工会组织", on_delete=models.CASCADE, related_name="area_figures",
+        help_text="数字所属的工会组织（本身及全部下级）。",
+    )
+    contributor = models.ForeignKey(
+        "reports.Branch", verbose_name="来源工会", on_delete=models.CASCADE, null=True, blank=True, related_name="+",
+        help_text="为空时是合计；否则是这个工会审核通过时的数字。",
+    )
+    year = models.PositiveSmallIntegerField("年度", help_text="数字所属的年度。")
+    metric = models.CharField("指标", max_length=20, help_text="unions、members、activity、welfare、honor 或 meeting。")
+    key = models.CharField("分类", max_length=30, blank=True, help_text="类别、事由、级别或会议类型。")
+    count = models.BigIntegerField("数量", default=0, help_text="次数、人数或个数。")
+    quantity = models.BigIntegerField("人次", default=0, help_text="人次、职工总数或收到提案数。")
+    extra = models.BigIntegerField("附加数", default=0, help_text="立案数等。")
+    cash = models.DecimalField("金额一", max_digits=16, decimal_places=2, default=0, help_text="慰问金（元）。")
+    goods = models.DecimalField("金额二", max_digits=16, decimal_places=2, default=0, help_text="慰问品折合（元）。")
+
+    class Meta:
+        verbose_name = "区域统计"
+        verbose_name_plural = "区域统计"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["branch", "year", "metric", "key"], condition=models.Q(contributor__isnull=True),
+                name="area_figure_total_unique",
+            ),
+            models.UniqueConstraint(
+                fields=["contributor", "year", "metric", "key"], condition=models.Q(contributor__isnull=False),
+                name="area_figure_contribution_unique",
+            ),
+        ]
+        indexes = [models.Index(fields=["branch", "year"], name="area_figure_branch_year")]
+
+    def __str__(self) -> str:
+        return f"{self.branch} {self.year} {self.metric}:{self.key}"

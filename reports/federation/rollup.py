@@ -1,0 +1,154 @@
+"""Approved figures rolled up the tree, kept current on approval (AreaFigure).
+
+A union's contribution for a year is the figures of its records at the moment its summary is
+approved. The approval adds the difference to the union's totals and to every federation above
+it, so a federation's approved totals are a read of its own rows, for 3 unions or 100,000.
+rebuild_figures() recomputes everything with grouped queries, for a new installation or a check.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from decimal import Decimal
+
+from django.db import transaction
+from django.db.models import Count, Q, Sum
+from django.db.models.functions import Coalesce
+
+from ..choices import BranchKind, Gender, MemberStatus
+from ..models import Activity, AreaFigure, Branch, Honor, Meeting, Member, WelfarePayment
+from ..periods import Period
+from .scope import approved_branch_ids
+
+FIELDS = ("count", "quantity", "extra", "cash", "goods")
+ZERO = Decimal("0.00")
+
+Figures = dict[tuple[str, str], dict[str, int | Decimal]]
+
+
+def _blank() -> dict:
+    return {"count": 0, "quantity": 0, "extra": 0, "cash": ZERO, "goods": ZERO}
+
+
+def figures_by_branch(branch_ids, year: int) -> dict[int, Figures]:
+    """Each selected branch's own figures for the year (its records only): six grouped queries.
+    `branch_ids` is a list of ids or a subquery of them."""
+    period = Period.year(year)
+    branches = Q(branch_id__in=branch_ids)
+    result: dict[int, Figures] = defaultdict(lambda: defaultdict(_blank))
+
+    active = Q(status=MemberStatus.ACTIVE)
+    for row in Member.objects.filter(branches).values("branch_id").annotate(
+        in_register=Count("id", filter=active),
+        female=Count("id", filter=active & Q(gender=Gender.FEMALE)),
+        retired=Count("id", filter=Q(status=MemberStatus.RETIRED)),
+        hardship=Count("id", filter=active & Q(is_hardship=True)),
+        joined=Count("id", filter=Q(joined_on__gte=period.start, joined_on__lte=period.end)),
+    ):
+        for key in ("in_register", "female", "retired", "hardship", "joined"):
+            result[row["branch_id"]][("members", key)]["count"] = row[key]
+
+    def grouped(model, key_field, **aggregates):
+        rows = model.objects.filter(branches).in_period(period.start, period.end).values("branch_id", key_field)
+        return rows.annotate(**aggregates)
+
+    for row in grouped(Activity, "category", n=Count("id"), p=Coalesce(Sum("participants"), 0)):
+        result[row["branch_id"]][("activity", row["category"])].update(count=row["n"], quantity=row["p"])
+    for row in grouped(WelfarePayment, "reason", n=Count("id"), h=Coalesce(Sum("headcount"), 0),
+                       cash=Coalesce(Sum("cash"), ZERO), goods=Coalesce(Sum("goods_value"), ZERO)):
+        result[row["branch_id"]][("welfare", row["reason"])].update(count=row["n"], quantity=row["h"], cash=row["cash"], goods=row["goods"])
+    for row in grouped(Honor, "level", n=Count("id")):
+        result[row["branch_id"]][("honor", row["level"])]["count"] = row["n"]
+    for row in grouped(Meeting, "kind", n=Count("id"), r=Coalesce(Sum("proposals_received"), 0), a=Coalesce(Sum("proposals_accepted"), 0)):
+        result[row["branch_id"]][("meeting", row["kind"])].update(count=row["n"], quantity=row["r"], extra=row["a"])
+    for pk, kind, workforce in Branch.objects.filter(pk__in=branch_ids).values_list("pk", "kind", "workforce"):
+        # A union counts once, with its workforce (for 入会率); a federation only adds its own records.
+        counted = 1 if kind == BranchKind.GRASSROOTS else 0
+        result[pk][("unions", "counted")].update(count=counted, quantity=workforce * counted)
+    return result
+
+
+def _ancestor_ids(branch: Branch) -> list[int]:
+    """The branch and every branch above it, from the root down (one query)."""
+    codes = [c for c in branch.path.split("/") if c]
+    by_code = dict(Branch.objects.filter(code__in=codes).values_list("code", "pk"))
+    return [by_code[c] for c in codes]
+
+
+@transaction.atomic
+def record_approval(branch: Branch, year: int) -> None:
+    """Replace the branch's contribution for the year and move its ancestors' totals with it."""
+    nodes = _ancestor_ids(branch)
+    # Approvals in one tree take turns on its nodes, so concurrent increments never interleave.
+    list(Branch.objects.select_for_update().filter(pk__in=nodes).order_by("path").values_list("pk"))
+    new = figures_by_branch([branch.pk], year).get(branch.pk, {})
+    old_rows = AreaFigure.objects.filter(contributor=branch, year=year)
+    old = {(r.metric, r.key): {f: getattr(r, f) for f in FIELDS} for r in old_rows}
+    delta = {}
+    for key in set(new) | set(old):
+        values = {f: new.get(key, _blank())[f] - old.get(key, _blank())[f] for f in FIELDS}
+        if any(values.values()):
+            delta[key] = values
+    old_rows.delete()
+    AreaFigure.objects.bulk_create(
+        AreaFigure(branch=branch, contributor=branch, year=year, metric=m, key=k, **values)
+        for (m, k), values in new.items()
+    )
+    if not delta:
+        return
+    existing = {
+        (r.branch_id, r.metric, r.key): r
+        for r in AreaFigure.objects.filter(branch_id__in=nodes, contributor=None, year=year)
+    }
+    to_create, to_update = [], []
+    for node in nodes:
+        for (metric, key), values in delta.items():
+            row = existing.get((node, metric, key))
+            if row is None:
+                to_create.append(AreaFigure(branch_id=node, year=year, metric=metric, key=key, **values))
+            else:
+                for field, value in values.items():
+                    setattr(row, field, getattr(row, field) + value)
+                to_update.append(row)
+    AreaFigure.objects.bulk_create(to_create)
+    AreaFigure.objects.bulk_update(to_update, list(FIELDS))
+    # A total that a re-approval brought back to nothing goes, as a rebuild would not write it.
+    AreaFigure.objects.filter(branch_id__in=nodes, contributor=None, year=year, count=0, quantity=0, extra=0, cash=0, goods=0).delete()
+
+
+@transaction.atomic
+def rebuild_figures(year: int | None = None) -> int:
+    """Recompute every contribution and total from the records (set-based); return rows written."""
+    years = [year] if year is not None else sorted(set(approved_years()))
+    written = 0
+    for y in years:
+        AreaFigure.objects.filter(year=y).delete()
+        contributions = figures_by_branch(approved_branch_ids(y), y)
+        paths = dict(Branch.objects.values_list("pk", "path"))
+        pk_by_code = dict(Branch.objects.values_list("code", "pk"))
+        totals: dict[tuple[int, str, str], dict] = defaultdict(_blank)
+        rows = []
+        for branch_pk, figures in contributions.items():
+            nodes = [pk_by_code[c] for c in paths[branch_pk].split("/") if c]
+            for (metric, key), values in figures.items():
+                rows.append(AreaFigure(branch_id=branch_pk, contributor_id=branch_pk, year=y, metric=metric, key=key, **values))
+                for node in nodes:
+                    total = totals[(node, metric, key)]
+                    for field in FIELDS:
+                        total[field] += values[field]
+        rows += [
+            AreaFigure(branch_id=node, year=y, metric=metric, key=key, **values)
+            for (node, metric, key), values in totals.items()
+            if any(values.values())  # as record_approval: a total row exists once something counts
+        ]
+        AreaFigure.objects.bulk_create(rows, batch_size=5000)
+        written += len(rows)
+    return written
+
+
+def approved_years() -> list[int]:
+    from ..models import Revision
+
+    return list(
+        Revision.objects.approved().filter(report__kind="summary", report__period="year")
+        .values_list("report__year", flat=True).distinct()
+    )
