@@ -10,19 +10,19 @@ from __future__ import annotations
 
 import datetime
 import hashlib
-import io
 import math
 import random
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from .choices import (
     ActivityCategory, BranchKind, FundSource, HonorLevel, MeetingKind, RecipientKind, ReportKind, ReportPeriod,
     ReportState, Sector, WelfareReason,
 )
+from .bulk import insert_rows
 from .federation.rollup import rebuild_figures
 from .models import Activity, Branch, Honor, Meeting, Member, Report, Revision, WelfarePayment
 
@@ -39,40 +39,6 @@ def _counts(records_per_union: int) -> dict[str, int]:
     counts = {kind: int(records_per_union * share) for kind, share in SHARES.items()}
     counts["members"] += records_per_union - sum(counts.values())  # rounding goes to members
     return counts
-
-
-def _copy(model, columns: list[str], rows) -> int:
-    """Insert rows (tuples in column order) as fast as the database allows; return the count."""
-    table = model._meta.db_table
-    written = 0
-    if connection.vendor == "postgresql":
-        def encode(value):
-            if value is None:
-                return r"\N"
-            if isinstance(value, bool):
-                return "t" if value else "f"
-            return str(value)
-
-        with connection.cursor() as cursor:
-            while True:
-                chunk = [next(rows, None) for _ in range(50_000)]
-                chunk = [row for row in chunk if row is not None]
-                if not chunk:
-                    break
-                buffer = io.StringIO("".join("\t".join(encode(v) for v in row) + "\n" for row in chunk))
-                cursor.copy_expert(f"COPY {table} ({', '.join(columns)}) FROM STDIN", buffer)
-                written += len(chunk)
-        return written
-    placeholders = ", ".join(["%s"] * len(columns))
-    with connection.cursor() as cursor:
-        while True:
-            chunk = [next(rows, None) for _ in range(20_000)]
-            chunk = [row for row in chunk if row is not None]
-            if not chunk:
-                break
-            cursor.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({placeholders})", chunk)
-            written += len(chunk)
-    return written
 
 
 def _branches(root_code: str, unions: int) -> list[int]:
@@ -93,7 +59,7 @@ def _branches(root_code: str, unions: int) -> list[int]:
          f"{districts[j % district_count].path}{root_code}-u{j}/", 2)
         for j in range(unions)
     )
-    _copy(Branch, ["code", "name", "short_name", "parent_id", "kind", "sector", "founded_on", "address", "phone",
+    insert_rows(Branch, ["code", "name", "short_name", "parent_id", "kind", "sector", "founded_on", "address", "phone",
                    "workforce", "path", "depth"], rows)
     return list(Branch.objects.filter(path__startswith=root.path, kind=BranchKind.GRASSROOTS).values_list("pk", flat=True))
 
@@ -115,7 +81,7 @@ def _records(union_ids: list[int], counts: dict[str, int], year: int, rng: rando
     levels = [level for level, _ in HonorLevel.choices]
     kinds = [k for k, _ in MeetingKind.choices]
     written = {}
-    written["members"] = _copy(Member, [
+    written["members"] = insert_rows(Member, [
         "branch_id", "name", "gender", "birth_date", "department", "position", "employment_type", "joined_on",
         "status", "is_hardship", "hardship_reason", "hardship_since", "phone", "notes",
     ], (
@@ -125,7 +91,7 @@ def _records(union_ids: list[int], counts: dict[str, int], year: int, rng: rando
          i % 40 == 0, "家庭困难" if i % 40 == 0 else "", None, "", "")
         for u in union_ids for i in range(counts["members"])
     ))
-    written["activities"] = _copy(Activity, [
+    written["activities"] = insert_rows(Activity, [
         "branch_id", "title", "category", "start_date", "end_date", "place", "participants", "cost", "partners",
         "description", "result", "plan_item_id",
     ], (
@@ -133,20 +99,20 @@ def _records(union_ids: list[int], counts: dict[str, int], year: int, rng: rando
          "单位会议室", 10 + (i * 7) % 90, Decimal(100 * (i % 30)), "", "", "", None)
         for u in union_ids for i in range(counts["activities"])
     ))
-    written["payments"] = _copy(WelfarePayment, [
+    written["payments"] = insert_rows(WelfarePayment, [
         "branch_id", "date", "reason", "member_id", "recipients", "headcount", "cash", "goods_value", "fund_source", "notes",
     ], (
         (u, day(), reasons[i % len(reasons)], None, "困难职工和离退休职工", 1 + i % 20, Decimal(200 * (1 + i % 10)),
          Decimal(50 * (i % 4)), FundSource.UNION_FUNDS, "")
         for u in union_ids for i in range(counts["payments"])
     ))
-    written["honors"] = _copy(Honor, [
+    written["honors"] = insert_rows(Honor, [
         "branch_id", "date", "title", "level", "awarding_body", "recipient_kind", "recipients",
     ], (
         (u, day(), f"先进集体{i + 1}", levels[i % len(levels)], "上级工会", RecipientKind.COLLECTIVE, "")
         for u in union_ids for i in range(counts["honors"])
     ))
-    written["meetings"] = _copy(Meeting, [
+    written["meetings"] = insert_rows(Meeting, [
         "branch_id", "kind", "session", "date", "attendees", "proposals_received", "proposals_accepted", "topics",
     ], (
         (u, kinds[i % len(kinds)], "", day(), 20 + i % 30, i % 12, (i % 12) // 2, "")

@@ -1,11 +1,12 @@
 from django.urls import path
 
-from .views import branches, dashboard, documents, excel, federation, ledgers
+from .views import branches, dashboard, documents, excel, federation, health, ledgers
 
 app_name = "reports"
 
 urlpatterns = [
     path("", branches.home, name="home"),
+    path("healthz", health.healthz, name="healthz"),
     path("b/<slug:code>/", dashboard.branch_home, name="branch_home"),
     path("b/<slug:code>/ledger/<slug:slug>/", ledgers.ledger_list, name="ledger"),
     path("b/<slug:code>/ledger/<slug:slug>/new/", ledgers.record_form, name="record_add"),

@@ -86,6 +86,8 @@ MATRIX = {
 for name, answers in MATRIX.items():
     answers["anonymous"] = {"GET": "login", "POST": "login"}
 MATRIX["login"]["anonymous"] = {"GET": "ok", "POST": "ok"}
+# The health check answers everyone and says nothing but "ok".
+MATRIX["reports:healthz"] = {role: {"GET": "ok", "POST": 405} for role in ROLES}
 MATRIX["logout"]["anonymous"] = {"GET": 405, "POST": "login"}
 
 
@@ -123,7 +125,7 @@ def world(db):
     union = {"code": "school"}
     document = {**union, "pk": summary.pk}
     kwargs = {
-        "login": {}, "logout": {}, "reports:home": {}, "reports:branches_import": {},
+        "login": {}, "logout": {}, "reports:home": {}, "reports:branches_import": {}, "reports:healthz": {},
         "reports:ledger": {**union, "slug": "activities"},
         "reports:record_add": {**union, "slug": "activities"},
         "reports:record_edit": {**union, "slug": "activities", "pk": activity.pk},
@@ -180,4 +182,4 @@ def test_the_matrix(client, world, role):
 
 def test_matrix_size():
     # Printed in the closing note: every URL, every role, both methods.
-    assert len(MATRIX) * len(ROLES) * 2 == 35 * 8 * 2
+    assert len(MATRIX) * len(ROLES) * 2 == 36 * 8 * 2

@@ -15,6 +15,7 @@ from django.db.models import Count, Q, Sum
 from django.db.models.functions import Coalesce
 
 from ..choices import BranchKind, Gender, MemberStatus
+from ..bulk import insert_rows
 from ..models import Activity, AreaFigure, Branch, Honor, Meeting, Member, WelfarePayment
 from ..periods import Period
 from .scope import approved_branch_ids
@@ -130,18 +131,17 @@ def rebuild_figures(year: int | None = None) -> int:
         for branch_pk, figures in contributions.items():
             nodes = [pk_by_code[c] for c in paths[branch_pk].split("/") if c]
             for (metric, key), values in figures.items():
-                rows.append(AreaFigure(branch_id=branch_pk, contributor_id=branch_pk, year=y, metric=metric, key=key, **values))
+                rows.append((branch_pk, branch_pk, y, metric, key, *(values[f] for f in FIELDS)))
                 for node in nodes:
                     total = totals[(node, metric, key)]
                     for field in FIELDS:
                         total[field] += values[field]
         rows += [
-            AreaFigure(branch_id=node, year=y, metric=metric, key=key, **values)
+            (node, None, y, metric, key, *(values[f] for f in FIELDS))
             for (node, metric, key), values in totals.items()
             if any(values.values())  # as record_approval: a total row exists once something counts
         ]
-        AreaFigure.objects.bulk_create(rows, batch_size=5000)
-        written += len(rows)
+        written += insert_rows(AreaFigure, ["branch_id", "contributor_id", "year", "metric", "key", *FIELDS], iter(rows))
     return written
 
 
