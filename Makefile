@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-postgres test-sqlite system-packages system-packages-test demo clean
+.PHONY: run test test-postgres test-sqlite system-packages system-packages-test demo clean bench
 
 run: $(VENV)/.runtime-installed system-packages
 	$(PY) manage.py migrate --noinput
@@ -47,3 +47,7 @@ system-packages-test:
 
 clean:
 	rm -rf $(VENV) var db.sqlite3
+
+# The benchmark (issue 9): a throwaway PostgreSQL, every figure, a table and JSON lines.
+bench: $(VENV)/.test-installed system-packages-test
+	scripts/with_postgres.sh $(PY) bench/run.py
