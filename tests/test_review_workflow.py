@@ -154,7 +154,7 @@ def test_downloads_of_an_approved_revision_are_byte_identical_even_after_changes
     make_activity(cast.school, datetime.date(YEAR, 6, 1), participants=99)
     templates = tmp_path / "templates"
     (templates / "documents").mkdir(parents=True)
-    (templates / "documents" / "_official.html").write_text("<p>完全不同的排版</p>", encoding="utf-8")
+    (templates / "documents" / "pdf.html").write_text("<p>完全不同的排版</p>", encoding="utf-8")
     settings.TEMPLATES = [{**settings.TEMPLATES[0], "DIRS": [templates, *settings.TEMPLATES[0]["DIRS"]]}]
     from reports.exporting import snapshot_of
     from reports.exporting.pdf import render_pdf

@@ -85,7 +85,8 @@ class Report(models.Model):
         return f"{self.year}年{half}{self.get_kind_display()}"
 
     def current_revision(self) -> "Revision":
-        return self.revisions.order_by("-number").first()
+        # The frozen files are read only for a download (then loaded on access), never to display.
+        return self.revisions.defer("docx_file", "pdf_file").order_by("-number").first()
 
 
 class FrozenRevision(Exception):
@@ -310,3 +311,9 @@ class PlanItem(models.Model):
 
     def __str__(self) -> str:
         return f"{self.report.year}年{self.month_label}：{self.text}"
+
+
+# For lists of reports: each report's revisions, newest first, without the text and the files.
+LIST_REVISIONS = models.Prefetch(
+    "revisions", queryset=Revision.objects.only("id", "report_id", "number", "state", "updated_at").order_by("-number")
+)

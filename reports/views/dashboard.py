@@ -10,6 +10,7 @@ from ..access import can_edit_records, get_branch_for_user
 from ..documents.worklists import worklist_for
 from ..ledgers import LEDGERS
 from ..models import Branch, Report
+from ..models.documents import LIST_REVISIONS
 from ..periods import Period
 
 FIRST_YEAR = 2000
@@ -49,7 +50,7 @@ def branch_home(request: HttpRequest, code: str) -> HttpResponse:
             "meetings": stats.meetings_by_kind(records_of, period),
             "monthly": stats.monthly_series(records_of, year),
             "children": Branch.objects.visible_to(request.user).filter(parent=branch),
-            "reports": Report.objects.filter(branch=branch, year=year).prefetch_related("revisions"),
+            "reports": Report.objects.filter(branch=branch, year=year).prefetch_related(LIST_REVISIONS),
             "can_edit": can_edit_records(request.user, branch),
             "worklist": worklist_for(request.user, branch),
         },

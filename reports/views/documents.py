@@ -26,6 +26,7 @@ from ..exporting.responses import DOCX, PDF, attachment
 from ..forms.documents import NewReportForm
 from ..ledgers import LEDGERS
 from ..models import Report, ReviewComment, Revision
+from ..models.documents import LIST_REVISIONS
 
 ACTIVITY_CATEGORY_CHOICES = [("", "（不指定）")] + list(LEDGERS["activities"].choices)
 
@@ -46,7 +47,7 @@ def _page_context(branch, **extra):
 @require_safe
 def document_list(request: HttpRequest, code: str) -> HttpResponse:
     branch = get_branch_for_user(request.user, code)
-    reports = Report.objects.filter(branch=branch).prefetch_related("revisions")
+    reports = Report.objects.filter(branch=branch).prefetch_related(LIST_REVISIONS)
     return render(
         request,
         "documents/list.html",
