@@ -63,3 +63,24 @@ def print_table(figures: list[Figure]) -> None:
     print()
     for f in figures:
         print(f.json())
+
+
+class QueryCounter:
+    """Counts the SQL statements run inside `with connection.execute_wrapper(counter):` (reliable
+    across requests, unlike the debug query log, which each request start clears)."""
+
+    def __init__(self):
+        self.count = 0
+
+    def __call__(self, execute, sql, params, many, context):
+        self.count += 1
+        return execute(sql, params, many, context)
+
+
+def count_queries(fn) -> int:
+    from django.db import connection
+
+    counter = QueryCounter()
+    with connection.execute_wrapper(counter):
+        fn()
+    return counter.count
