@@ -4,7 +4,8 @@
 
 Prints a readable table and one JSON line per figure. Needs PostgreSQL (the federation figures
 are measured there); installs LibreOffice (libreoffice-writer-nogui) and wrk from Debian if they
-are missing. Set BENCH_SKIP_100K=1 to stop at 10,000 unions.
+are missing. Set BENCH_SKIP_100K=1 to stop at 10,000 unions, BENCH_ONLY=pages,import,… to run
+some sections (libreoffice, pages, import, federation).
 """
 from __future__ import annotations
 
@@ -266,18 +267,28 @@ def main() -> None:
         sys.exit("The benchmark runs on PostgreSQL: make bench (scripts/with_postgres.sh .venv/bin/python bench/run.py).")
     YEAR = timezone.localdate().year - 1
     call_command("migrate", verbosity=0)
+    # BENCH_ONLY=pages,import (for example) runs some sections; drafting always runs (pages need it).
+    only = set(filter(None, os.environ.get("BENCH_ONLY", "").split(",")))
+
+    def wanted(section):
+        return not only or section in only
+
     figures: list[Figure] = []
     print("1-2. drafting and exporting a 5,000-record summary …", flush=True)
     union, report, snapshot, our_pdf = drafting_and_export(figures)
-    print("3. LibreOffice …", flush=True)
-    libreoffice(figures, snapshot, our_pdf)
-    typical_document(figures)
-    print("4. pages under gunicorn and wrk …", flush=True)
-    pages_under_load(figures, union, report)
-    print("6. importing 10,000 rows …", flush=True)
-    import_workbook(figures)
-    print("5. federation board and totals (this generates millions of rows) …", flush=True)
-    federation(figures)
+    if wanted("libreoffice"):
+        print("3. LibreOffice …", flush=True)
+        libreoffice(figures, snapshot, our_pdf)
+        typical_document(figures)
+    if wanted("pages"):
+        print("4. pages under gunicorn and wrk …", flush=True)
+        pages_under_load(figures, union, report)
+    if wanted("import"):
+        print("6. importing 10,000 rows …", flush=True)
+        import_workbook(figures)
+    if wanted("federation"):
+        print("5. federation board and totals (this generates millions of rows) …", flush=True)
+        federation(figures)
     print_table(figures)
 
 
