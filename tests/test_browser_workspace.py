@@ -1,7 +1,6 @@
 """In a real browser: a secretary adds an activity and a payment through the forms, finds them in
 the ledgers and on the home page, then uploads a workbook with errors and a good one."""
 import datetime
-import io
 
 import openpyxl
 import pytest

@@ -10,7 +10,7 @@ from django.utils import timezone
 from reports.choices import ActivityCategory, BranchKind, HonorLevel, MeetingKind, RoleKind, WelfareReason
 from reports.models import Activity, Branch, Honor, Meeting, Member, Role, WelfarePayment
 
-from .conftest import make_branch
+
 
 D = datetime.date
 

@@ -8,7 +8,7 @@ from reports.documents import review, services
 
 from .conftest import PASSWORD
 from .records import make_activity
-from .reviews import approve, fill_placeholders
+from .reviews import fill_placeholders
 
 YEAR = datetime.date.today().year - 1
 
