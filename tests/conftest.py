@@ -30,7 +30,7 @@ def pytest_collection_modifyitems(config, items):
     skip_marker, reason = ("sqlite", "runs in the SQLite half of `make test`") if on_postgres else ("postgres", "needs PostgreSQL: run `make test`")
     skip = pytest.mark.skip(reason=reason)
     for item in items:
-        if skip_marker in item.keywords:
+        if item.get_closest_marker(skip_marker):
             item.add_marker(skip)
 
 
