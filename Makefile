@@ -46,7 +46,7 @@ system-packages-test:
 	scripts/install_system_packages.sh test
 
 clean:
-	rm -rf $(VENV) var db.sqlite3
+	rm -rf $(VENV) var db.sqlite3 db.sqlite3-wal db.sqlite3-shm
 
 # The benchmark (issue 9): a throwaway PostgreSQL, every figure, a table and JSON lines.
 bench: $(VENV)/.test-installed system-packages-test

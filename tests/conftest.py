@@ -27,11 +27,11 @@ def pytest_collection_modifyitems(config, items):
     from django.conf import settings
 
     on_postgres = settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
-    if not on_postgres:
-        skip = pytest.mark.skip(reason="needs PostgreSQL: run `make test`")
-        for item in items:
-            if "postgres" in item.keywords:
-                item.add_marker(skip)
+    skip_marker, reason = ("sqlite", "runs in the SQLite half of `make test`") if on_postgres else ("postgres", "needs PostgreSQL: run `make test`")
+    skip = pytest.mark.skip(reason=reason)
+    for item in items:
+        if item.get_closest_marker(skip_marker):
+            item.add_marker(skip)
 
 
 def make_branch(code, *, parent=None, kind=BranchKind.GRASSROOTS, sector=Sector.SCHOOL, **extra):

@@ -58,8 +58,10 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
-    # Last, as django-axes requires.
+    # After the others, as django-axes requires.
     "axes.middleware.AxesMiddleware",
+    # Last: it calls the view itself, after every other middleware's process_view (the CSRF check).
+    "unionreports.middleware.AtomicWritesMiddleware",
 ]
 
 ROOT_URLCONF = "unionreports.urls"
@@ -85,7 +87,20 @@ WSGI_APPLICATION = "unionreports.wsgi.application"
 DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
 }
-DATABASES["default"]["ATOMIC_REQUESTS"] = True
+# Each POST (PUT, PATCH, DELETE) is one transaction, given by unionreports.middleware rather than
+# ATOMIC_REQUESTS, so that pages which only read never hold SQLite's write lock.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded default serves a small office from runserver's threads. WAL: readers and the
+    # one writer do not block each other (synchronous=NORMAL is safe with WAL: a power cut may lose
+    # the last commits, never the file). IMMEDIATE: a transaction takes the write lock at BEGIN and
+    # waits there up to `timeout` seconds; a DEFERRED one starts as a reader and, when it then
+    # needs to write while another transaction writes, fails at once with "database is locked"
+    # (SQLite does not wait on a lock upgrade, which could deadlock).
+    DATABASES["default"].setdefault("OPTIONS", {}).update({
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+    })
 # Keep database connections open between requests (gunicorn workers are long-lived processes).
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DB_CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
