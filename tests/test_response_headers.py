@@ -3,7 +3,7 @@ Content-Security-Policy; static files stay cacheable."""
 import pytest
 from django.urls import reverse
 
-from reports.middleware import CONTENT_SECURITY_POLICY
+from reports.middleware import ADMIN_CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY
 
 from .test_access_matrix import MATRIX, USERNAMES, world  # noqa: F401  (world: the matrix's fixture)
 
@@ -24,6 +24,13 @@ def test_the_policy_is_strict():
     for directive in STRICT_DIRECTIVES:
         assert directive in CONTENT_SECURITY_POLICY
     assert "unsafe" not in CONTENT_SECURITY_POLICY
+
+
+def test_the_admin_policy_admits_one_style_attribute_only():
+    assert "script-src 'self';" in ADMIN_CONTENT_SECURITY_POLICY
+    for loophole in ("'unsafe-inline'", "'unsafe-eval'"):
+        assert loophole not in ADMIN_CONTENT_SECURITY_POLICY
+    assert ADMIN_CONTENT_SECURITY_POLICY.count("'sha256-") == 1
 
 
 @pytest.mark.parametrize("role", ["superuser", "officer_above", "own_secretary"])
@@ -57,7 +64,7 @@ def test_the_admin_pages_carry_the_policy(client, world):  # noqa: F811
         response = client.get(url)
         assert response.status_code == 200, url
         assert "no-store" in response["Cache-Control"], url
-        assert response["Content-Security-Policy"] == CONTENT_SECURITY_POLICY, url
+        assert response["Content-Security-Policy"] == ADMIN_CONTENT_SECURITY_POLICY, url
 
 
 def test_static_files_stay_cacheable(client, db):
