@@ -20,6 +20,17 @@ def get_item(mapping, key):
     return mapping.get(key, []) if mapping else []
 
 
+# official.css defines doc-right-0 to doc-right-30: up to 7.5 characters in quarter characters.
+WIDEST_RIGHT_INDENT_QUARTERS = 30
+
+
+def right_indent_class(indent: float) -> str:
+    """The class of official.css that sets a signature line's distance from the right margin.
+    Layout counts widths in half characters, so an indent is always a whole number of quarters."""
+    quarters = min(max(round(indent * 4), 0), WIDEST_RIGHT_INDENT_QUARTERS)
+    return f"doc-right-{quarters}"
+
+
 def _block_html(block) -> str:
     key = escape(block.key)
     if block.kind == "title":
@@ -42,7 +53,7 @@ def _block_html(block) -> str:
         )
     if block.kind in ("signature", "date"):
         css = "doc-sign doc-sign-first" if block.kind == "signature" else "doc-sign"
-        return format_html('<p class="{}" style="margin-right: {}em">{}</p>', css, f"{block.right_indent:.2f}", block.text)
+        return format_html('<p class="{} {}">{}</p>', css, right_indent_class(block.right_indent), block.text)
     if block.kind == "annex":
         head = format_html_join("", "<th>{}</th>", ((h,) for h in block.headers))
         body = format_html_join("", "<tr>{}</tr>", ((format_html_join("", "<td>{}</td>", ((c,) for c in row)),) for row in block.rows))

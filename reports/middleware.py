@@ -1,0 +1,79 @@
+"""Response headers that keep personal data out of caches and confine what a page may run.
+
+Both middlewares sit after whitenoise in MIDDLEWARE: whitenoise answers static files itself,
+before the rest of the chain, so static files keep their long-lived cache headers and every
+response these middlewares see comes from a view.
+"""
+import base64
+import hashlib
+
+from django.utils.cache import add_never_cache_headers
+
+
+def _policy(directives: dict[str, str]) -> str:
+    return "; ".join(f"{name} {sources}" for name, sources in directives.items())
+
+
+def _style_hash(style: str) -> str:
+    """The source that lets exactly this one style attribute through (with 'unsafe-hashes')."""
+    return "'sha256-" + base64.b64encode(hashlib.sha256(style.encode()).digest()).decode() + "'"
+
+
+# Pages load only the project's own scripts, styles, fonts and images (Bootstrap and Chart.js are
+# vendored), never inline code: a script that slipped into a page through user input cannot run.
+# data: images are Bootstrap's inline SVG icons (the navbar toggler, the close button).
+PAGE_DIRECTIVES = {
+    "default-src": "'self'",
+    "script-src": "'self'",
+    "style-src": "'self'",
+    "img-src": "'self' data:",
+    "font-src": "'self'",
+    "connect-src": "'self'",
+    "object-src": "'none'",
+    "base-uri": "'none'",
+    "form-action": "'self'",
+    "frame-ancestors": "'none'",
+}
+CONTENT_SECURITY_POLICY = _policy(PAGE_DIRECTIVES)
+
+# The admin is the same but for one style attribute: django-simple-history's history pages put
+# style="border-top: 0" on their paginator. Its hash admits that attribute and nothing else.
+ADMIN_CONTENT_SECURITY_POLICY = _policy({
+    **PAGE_DIRECTIVES,
+    "style-src": f"'self' 'unsafe-hashes' {_style_hash('border-top: 0')}",
+})
+
+
+class NoStoreMiddleware:
+    """Every page, download and JSON answer names members, payments or reports: no browser or
+    proxy may keep a copy (a shared office computer, the browser's back button after logout)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        add_never_cache_headers(response)
+        return response
+
+
+class ContentSecurityPolicyMiddleware:
+    """The policy on every HTML page, the admin's on the admin's. Downloads (PDF, DOCX, XLSX) are
+    not documents a browser runs scripts in, and a policy on a PDF can stop the browser's own PDF
+    viewer."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.get("Content-Type", "").startswith("text/html"):
+            response.setdefault("Content-Security-Policy", policy_for(request))
+        return response
+
+
+def policy_for(request) -> str:
+    match = getattr(request, "resolver_match", None)
+    if match is not None and "admin" in match.namespaces:
+        return ADMIN_CONTENT_SECURITY_POLICY
+    return CONTENT_SECURITY_POLICY
