@@ -20,7 +20,7 @@ from django.utils import timezone
 
 FORMAT = 1
 # Transient or derived tables that a restored system rebuilds by itself.
-EXCLUDED = ["contenttypes", "auth.permission", "sessions", "axes"]
+EXCLUDED = ["contenttypes", "auth.permission", "sessions", "axes", "reports.renderedfile"]
 
 
 class RestoreError(Exception):

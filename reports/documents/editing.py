@@ -6,7 +6,10 @@ positions: `title`, `signature`, `date`, `h:<section key>`, `p:<paragraph key>`,
 """
 from __future__ import annotations
 
+import copy
+import dataclasses
 import datetime
+import math
 import re
 import unicodedata
 
@@ -21,11 +24,50 @@ MAX_ITEM = 500
 MAX_LABEL = 40
 MAX_SECTIONS = 60
 MAX_PARAGRAPHS_PER_SECTION = 200
+# The whole document's length (document_length), so that one draft's PDF stays under about 5 s
+# and 300 MB in a worker. bench/pdf_size_limit.py measured render_pdf (CPU seconds, peak RSS of a
+# fresh process, which is about 230 MB before rendering anything):
+#     20,000 characters   34 pages  0.8 s  237 MB
+#     50,000 characters   85 pages  1.6 s  248 MB
+#    100,000 characters  169 pages  2.9 s  266 MB   <- the limit
+#    150,000 characters  254 pages  4.7 s  284 MB
+#    200,000 characters  337 pages  5.9 s  302 MB
+# 5,000-character paragraphs cost the same. The longest drafted document measured is the summary
+# of a union with 5,000 records (24,711 characters); the demo's are under 3,400.
+# A federation summary's annex (one table row per union below) is not counted, and is the costly
+# part: the drafted summary of a county of 1,000 unions has 1,835 characters of text but 57 pages,
+# 4.9 s; its 1,000-row table alone takes 5.4 s and 301 MB (500 rows: 2.7 s, 265 MB). Large
+# counties' annexes need a bound of their own, which would change what the annex lists.
+MAX_DOCUMENT_CHARS = 100_000
 VALID_CATEGORIES = {""} | set(ActivityCategory.values)
 
 
 class EditError(ValueError):
     """A change the editor refuses, with the Chinese reason."""
+
+
+def document_length(document: Document) -> int:
+    """Characters of everything the secretary can type: title, headings, paragraphs, the
+    schedule, the signature. The drafted annex is not counted (see MAX_DOCUMENT_CHARS)."""
+    sections = list(document.all_sections())
+    return (
+        len(document.title)
+        + len(document.signature)
+        + sum(len(section.heading) for section in sections)
+        + sum(len(paragraph.text) for paragraph in document.all_paragraphs())
+        + sum(len(entry.label) + sum(len(item.text) for item in entry.items) for s in sections for entry in s.schedule)
+    )
+
+
+def length_error(document: Document, *, before: int = 0) -> str:
+    """The Chinese refusal when the document is longer than MAX_DOCUMENT_CHARS, else "".
+    `before` is its length before the change: a document that was already longer (saved before
+    the limit existed) may still be shortened step by step."""
+    length = document_length(document)
+    if length <= MAX_DOCUMENT_CHARS or length <= before:
+        return ""
+    # 现有 rounds up, so it never reads as equal to the limit it exceeds.
+    return f"文档总长度不能超过{MAX_DOCUMENT_CHARS / 10_000:g}万字（现有{math.ceil(length / 1_000) / 10:g}万字）。"
 
 
 def _month_number(token: str) -> int | None:
@@ -106,9 +148,16 @@ def apply_fields(document: Document, data) -> list[str]:
         updates.append((paragraph, "text", take(f"p:{paragraph.key}", paragraph.text, MAX_PARAGRAPH, "段落")))
     if errors:
         return errors
-    document.title, document.signature, document.date = title, signature, date
+    before = document_length(document)
+    updates += [(document, "title", title), (document, "signature", signature), (document, "date", date)]
+    undo = [(target, attribute, getattr(target, attribute)) for target, attribute, _ in updates]
     for target, attribute, value in updates:
         setattr(target, attribute, value)
+    too_long = length_error(document, before=before)
+    if too_long:
+        for target, attribute, value in undo:
+            setattr(target, attribute, value)
+        return [too_long]
     _drop_emptied(document)
     return []
 
@@ -163,7 +212,15 @@ def apply_action(document: Document, action: str) -> str:
     handler = ACTIONS.get(verb)
     if handler is None:
         raise EditError("无法识别的操作。")
-    return handler(document, key)
+    before, length = copy.deepcopy(document), document_length(document)
+    note = handler(document, key)
+    too_long = length_error(document, before=length)
+    if too_long:
+        # A refused action leaves the document as it was.
+        for field in dataclasses.fields(document):
+            setattr(document, field.name, getattr(before, field.name))
+        raise EditError(too_long)
+    return note
 
 
 def _add_section(document: Document, key: str) -> str:

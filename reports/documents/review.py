@@ -15,7 +15,7 @@ from .. import access
 from ..choices import ReportKind, ReportPeriod
 from ..choices import ReportState as S
 from ..federation import rollup
-from ..models import DocumentEdit, Report, ReviewComment, Revision, Transition
+from ..models import DocumentEdit, RenderedFile, Report, ReviewComment, Revision, Transition
 from ..exporting.docx import render_docx
 from ..exporting.pdf import render_pdf
 from ..exporting.snapshot import snapshot_from_content
@@ -127,6 +127,8 @@ def approve_report(*, report: Report, actor) -> Revision:
         pdf_sha256=hashlib.sha256(pdf).hexdigest(),
     )
     _record(revision, actor, S.SUBMITTED, S.APPROVED)
+    # Downloads now return the frozen files: the draft's cached renderings are of no more use.
+    RenderedFile.objects.filter(revision=revision).delete()
     if report.kind == ReportKind.SUMMARY and report.period == ReportPeriod.YEAR:
         # The federations above count the figures as approved (a federation's approved totals).
         rollup.record_approval(report.branch, report.year)

@@ -12,6 +12,7 @@ from django.utils import timezone
 from ..choices import ReportKind, ReportPeriod, ReportState
 from ..models import Branch, DocumentEdit, PlanItem, Report, Revision
 from .content import Document
+from .editing import document_length, length_error
 from .facts import gather_summary_facts
 from .federation_summary import draft_federation_summary, gather_federation_facts
 from .plan import copy_plan_to_year, draft_plan_from_skeleton
@@ -38,7 +39,15 @@ def _check_year(year: int, *, kind: str) -> None:
         raise ReportError(f"年度应在{FIRST_YEAR}年至{latest}年之间。")
 
 
+def check_length(document: Document, *, stored: dict | None = None) -> None:
+    """Refuse a document longer than the limit, unless it only got shorter than the `stored` content."""
+    too_long = length_error(document, before=document_length(Document.from_dict(stored)) if stored else 0)
+    if too_long:
+        raise ReportError(too_long)
+
+
 def _create(*, branch: Branch, kind: str, year: int, period: str, document: Document, user) -> Report:
+    check_length(document)
     try:
         with transaction.atomic():
             report = Report.objects.create(branch=branch, kind=kind, year=year, period=period, created_by=user)
@@ -95,6 +104,7 @@ def save_document(*, revision: Revision, document: Document, expected_version: i
     """Store the edited document if nobody saved since `expected_version` was read."""
     if revision.state not in EDITABLE_STATES:
         raise ReportError(f"这份报告当前状态为“{revision.get_state_display()}”，不能修改。")
+    check_length(document, stored=revision.content)
     # One conditional UPDATE: of two concurrent saves from the same version, exactly one matches.
     saved = Revision.objects.filter(
         pk=revision.pk, version=expected_version, state__in=list(EDITABLE_STATES)

@@ -1,6 +1,8 @@
 """The union's records. Import models from here: `from reports.models import Branch, Activity`."""
 from .branches import Branch, BranchQuerySet
-from .documents import DocumentEdit, FrozenRevision, PlanItem, Report, ReviewComment, Revision, Transition
+from .documents import (
+    DocumentEdit, FrozenRevision, PlanItem, RenderedFile, Report, ReviewComment, Revision, Transition,
+)
 from .federation import AreaFigure, ReportingDeadlines
 from .records import Activity, Honor, Meeting, Member, WelfarePayment
 from .roles import Role
@@ -16,6 +18,7 @@ __all__ = [
     "Meeting",
     "Member",
     "PlanItem",
+    "RenderedFile",
     "ReportingDeadlines",
     "Report",
     "ReviewComment",

@@ -189,6 +189,34 @@ class Revision(models.Model):
         return super().delete(*args, **kwargs)
 
 
+class RenderedFile(models.Model):
+    """A draft revision's Word or PDF file as last rendered, so that downloading the same version
+    again returns these bytes instead of rendering for seconds. One row per revision and format,
+    replaced when a newer version is rendered; approved revisions use their frozen files instead.
+    Derived data: left out of backups."""
+
+    FORMATS = [("docx", "Word"), ("pdf", "PDF")]
+
+    revision = models.ForeignKey(
+        Revision, verbose_name="修订", on_delete=models.CASCADE, related_name="rendered_files", help_text="所属的一稿。"
+    )
+    version = models.PositiveIntegerField("保存版本", help_text="生成文件时这一稿的保存版本。")
+    format = models.CharField("格式", max_length=10, choices=FORMATS, help_text="docx 或 pdf。")
+    content = models.BinaryField("文件", help_text="生成的文件。")
+    sha256 = models.CharField("文件 SHA-256", max_length=64, help_text="用于核对文件未被改动。")
+    rendered_at = models.DateTimeField("生成时间", auto_now=True, help_text="生成文件的时间。")
+
+    class Meta:
+        verbose_name = "草稿文件缓存"
+        verbose_name_plural = "草稿文件缓存"
+        constraints = [
+            models.UniqueConstraint(fields=["revision", "format"], name="rendered_file_one_per_revision_format"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.revision} 第{self.version}版 {self.format}"
+
+
 class Transition(models.Model):
     """One step of a report's review: who moved which revision from which state to which, and why."""
 

@@ -19,10 +19,8 @@ from ..documents.content import Document
 from ..documents.editing import EditError, apply_action, apply_fields
 from ..documents.facts import count_linked_activities
 from ..documents.layout import layout
-from ..exporting import snapshot_of
-from ..exporting.docx import render_docx
-from ..exporting.pdf import render_pdf
-from ..exporting.responses import DOCX, PDF, attachment
+from ..exporting.files import revision_file
+from ..exporting.responses import attachment
 from ..forms.documents import NewReportForm
 from ..ledgers import LEDGERS
 from ..models import Report, ReviewComment, Revision
@@ -241,24 +239,16 @@ def document_preview(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     return render(request, "documents/preview.html", {"report": report, "revision": revision, "blocks": layout(document)})
 
 
-EXPORTERS = {"docx": (render_docx, DOCX), "pdf": (render_pdf, PDF)}
-
-
 @login_required
 @require_safe
 def document_download(request: HttpRequest, code: str, pk: int, fmt: str, number: int | None = None) -> HttpResponse:
     """The Word or PDF file of a revision (by default the current one), for anyone who may read
-    the report. An approved revision returns the bytes stored at approval, never a new rendering."""
+    the report. An approved revision returns the bytes stored at approval, never a new rendering;
+    a draft is rendered once per saved version."""
     branch = get_branch_for_user(request.user, code)
     report = get_report_for_user(request.user, branch, pk)
-    revision = _revision(report, number)
-    render, content_type = EXPORTERS[fmt]
-    snapshot = snapshot_of(report, revision)
-    if revision.is_approved:
-        content = bytes(revision.docx_file if fmt == "docx" else revision.pdf_file)
-    else:
-        content = render(snapshot)
-    return attachment(content, snapshot.filename(fmt), content_type)
+    filename, content_type, content = revision_file(report, _revision(report, number), fmt)
+    return attachment(content, filename, content_type)
 
 
 def _revision(report: Report, number: int | None) -> Revision:

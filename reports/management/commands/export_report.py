@@ -4,12 +4,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from reports.choices import ReportPeriod, ReportState
-from reports.exporting import snapshot_of
-from reports.exporting.docx import render_docx
-from reports.exporting.pdf import render_pdf
+from reports.exporting.files import FORMATS, revision_file
 from reports.models import Report
-
-RENDERERS = {"docx": render_docx, "pdf": render_pdf}
 
 
 class Command(BaseCommand):
@@ -20,7 +16,7 @@ class Command(BaseCommand):
         parser.add_argument("--year", required=True, type=int, help="年度，例如 2025")
         parser.add_argument("--kind", required=True, choices=["plan", "summary"], help="plan 或 summary")
         parser.add_argument("--half", choices=["first"], help="first：上半年工作总结")
-        parser.add_argument("--format", required=True, choices=sorted(RENDERERS), dest="fmt", help="docx 或 pdf")
+        parser.add_argument("--format", required=True, choices=sorted(FORMATS), dest="fmt", help="docx 或 pdf")
         parser.add_argument("--output", required=True, help="输出文件路径")
 
     def handle(self, *args, branch, year, kind, half, fmt, output, **options):
@@ -32,7 +28,7 @@ class Command(BaseCommand):
         )
         if report is None:
             raise CommandError(f"没有找到代码为“{branch}”的工会{year}年的这份报告，请先用 draft_report 起草。")
-        content = RENDERERS[fmt](snapshot_of(report, export_revision(report)))
+        _, _, content = revision_file(report, export_revision(report), fmt)
         path = Path(output)
         try:
             path.write_bytes(content)
@@ -42,6 +38,6 @@ class Command(BaseCommand):
 
 
 def export_revision(report):
-    """The approved revision once one exists, else the current draft."""
+    """The approved revision once one exists (its frozen files), else the current draft."""
     approved = report.revisions.filter(state=ReportState.APPROVED).order_by("-number").first()
     return approved or report.current_revision()
