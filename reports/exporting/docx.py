@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import zipfile
 
 from docx import Document as new_docx
 from docx.enum.table import WD_TABLE_ALIGNMENT
@@ -308,4 +309,18 @@ def render_docx(snapshot: DocumentSnapshot) -> bytes:
     properties.revision = 1
     buffer = io.BytesIO()
     document.save(buffer)
-    return buffer.getvalue()
+    return _with_fixed_entry_times(buffer.getvalue())
+
+
+def _with_fixed_entry_times(package: bytes) -> bytes:
+    """The same package with every zip entry stamped 1980-01-01: python-docx stamps entries with
+    the current time, so two renders of the same content a second apart would differ in bytes."""
+    source = zipfile.ZipFile(io.BytesIO(package))
+    output = io.BytesIO()
+    with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
+        for entry in source.infolist():
+            fixed = zipfile.ZipInfo(entry.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = entry.external_attr
+            target.writestr(fixed, source.read(entry.filename))
+    return output.getvalue()
