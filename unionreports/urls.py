@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.db import transaction
 from django.urls import include, path
 
 from reports.forms.auth import LoginForm
@@ -11,7 +12,12 @@ admin.site.index_title = "数据管理"
 urlpatterns = [
     path(
         "accounts/login/",
-        auth_views.LoginView.as_view(authentication_form=LoginForm, redirect_authenticated_user=True),
+        # Outside a request transaction: checking a password takes a good part of a second, and on
+        # SQLite a transaction holds the single write lock for all of it, so logins would queue.
+        # The writes a login makes (session, last login, failed-attempt records) stand alone.
+        transaction.non_atomic_requests(
+            auth_views.LoginView.as_view(authentication_form=LoginForm, redirect_authenticated_user=True)
+        ),
         name="login",
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
