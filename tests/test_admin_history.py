@@ -114,3 +114,15 @@ def test_the_superuser_still_reverts_a_record(client, staffed):
     response = client.post(version, member_data(staffed.school_member))
     assert response.status_code == 302
     assert Member.objects.get(pk=staffed.school_member.pk).name == "学校会员"
+
+
+def test_versions_from_before_a_move_stay_with_the_branch_they_belonged_to(client, staffed):
+    member = staffed.clinic_member
+    clinic_version = latest_history_id(member)
+    member.branch, member.name = staffed.school, "调入会员"
+    member.save()
+    login(client, "alice")
+    old_version_url = reverse("admin:reports_member_simple_history", args=[member.pk, clinic_version])
+    assert client.get(old_version_url).status_code == 404
+    assert "医院会员" not in client.get(history_url(member)).content.decode()
+    assert client.get(version_url(member)).status_code == 200
