@@ -35,7 +35,7 @@ def test_the_date_hierarchies_are_among_the_fields_tried():
     assert hierarchies >= {"start_date", "date"}
 
 
-@pytest.mark.parametrize("model_admin, params", date_filters())
+@pytest.mark.parametrize("model_admin, params", list(date_filters()))
 def test_an_absurd_date_filter_is_refused_cleanly(client, cast, model_admin, params):
     login(client, "sam")
     opts = model_admin.model._meta
