@@ -2,10 +2,16 @@
 
 A superuser sees everything. A staff user with roles sees only the branches and records those
 roles let them read, and changes only what they could change in the pages; permissions come from
-roles, not from Django's per-model permission table.
+roles, not from Django's per-model permission table. Every choice list in a form offers only
+rows of the branches whose records the user keeps, and the history pages (历史) only show
+objects the user may read.
 """
 from django.contrib import admin
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from simple_history.admin import SimpleHistoryAdmin
+from simple_history.models import is_historic
 
 from .access import can_edit_records
 from .models import (
@@ -24,16 +30,37 @@ from .models import (
     Transition,
     WelfarePayment,
 )
-from .models.scoping import EDITOR_KINDS, held_roles, visible_q
+from .models.scoping import EDITOR_KINDS, editable_q, held_roles, visible_q
 
 
 def _is_editor(user) -> bool:
     return any(r.kind in EDITOR_KINDS for r in held_roles(user))
 
 
-class RoleScopedAdmin(SimpleHistoryAdmin):
-    """Base for every model admin: role-based permissions instead of model permissions, and the
-    history page (历史) of every change."""
+def choices_for(model, user):
+    """The rows of `model` a non-superuser may pick in an admin form: those of the branches whose
+    records they keep. A model not named here offers nothing, so a foreign key added later is
+    closed until someone decides who may point it where."""
+    if model is Branch:
+        return Branch.objects.editable_by(user)
+    if model is Member:
+        return Member.objects.editable_by(user).select_related("branch")
+    if model is PlanItem:
+        return PlanItem.objects.filter(editable_q(user, via="report__branch")).select_related("report")
+    return model._default_manager.none()
+
+
+def _pk_or_404(model, value):
+    """A primary key from the URL; one that cannot be a key of `model` names nothing (404)."""
+    try:
+        return model._meta.pk.to_python(unquote(value))
+    except (ValidationError, ValueError):
+        raise Http404 from None
+
+
+class ScopedAdminMixin:
+    """What every model admin here shares: who may open it, and which rows its choice lists offer.
+    (Absurd filters in a list's query string are refused by the site, for every app: admin_site.py.)"""
 
     def has_module_permission(self, request):
         user = request.user
@@ -41,6 +68,28 @@ class RoleScopedAdmin(SimpleHistoryAdmin):
 
     def has_view_permission(self, request, obj=None):
         return self.has_module_permission(request)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if not request.user.is_superuser:
+            kwargs["queryset"] = choices_for(db_field.related_model, request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if not request.user.is_superuser:
+            kwargs["queryset"] = choices_for(db_field.related_model, request.user)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+class RoleScopedAdmin(ScopedAdminMixin, SimpleHistoryAdmin):
+    """Base for the admins of records and of the organisation: role-based permissions instead of
+    model permissions, and the history page (历史) of every change.
+
+    History is read-only for everyone but the superuser. Reverting writes every field of an old
+    version back, foreign keys included (a role's user and branch, a record's branch), so a
+    revert is as powerful as the change form without being the change form; rather than repeat
+    every check of the change form here, only the superuser, who may change anything anyway,
+    reverts. Secretaries and chairs change their records through the pages or the change form.
+    """
 
     def has_add_permission(self, request):
         return request.user.is_superuser
@@ -50,6 +99,45 @@ class RoleScopedAdmin(SimpleHistoryAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return request.user.is_superuser
+
+    def history_view(self, request, object_id, extra_context=None):
+        self._readable_or_404(request, object_id)
+        return super().history_view(request, object_id, extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        self._readable_or_404(request, object_id)
+        versions = self._versions(request, object_id)
+        if not versions.filter(history_id=_pk_or_404(versions.model, version_id)).exists():
+            raise Http404
+        if request.method != "GET" and self.revert_disabled(request):
+            raise PermissionDenied("只有系统管理员可以恢复历史版本。")
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def revert_disabled(self, request, obj=None):
+        return not request.user.is_superuser or super().revert_disabled(request, obj)
+
+    def get_readonly_fields(self, request, obj=None):
+        """A version shown without the revert button shows every field as text, not as inputs."""
+        readonly = list(super().get_readonly_fields(request, obj))
+        if obj is not None and is_historic(obj) and self.revert_disabled(request, obj):
+            opts = self.model._meta
+            editable = [f.name for f in [*opts.fields, *opts.many_to_many] if f.editable and not f.auto_created]
+            readonly = editable + [name for name in readonly if name not in editable]
+        return readonly
+
+    def _readable_or_404(self, request, object_id):
+        """The object as this admin's scoped list has it. Without it the history pages would fall
+        back to the history table, which knows no branches; only the superuser, who reads every
+        branch, may still open the history of a deleted object."""
+        found = self.get_queryset(request).filter(pk=_pk_or_404(self.model, object_id)).first()
+        if found is None and not request.user.is_superuser:
+            raise Http404
+        return found
+
+    def _versions(self, request, object_id):
+        history = getattr(self.model, self.model._meta.simple_history_manager_attribute)
+        pk = _pk_or_404(self.model, object_id)
+        return self.get_history_queryset(request, history, self.model._meta.pk.attname, pk)
 
 
 class BranchOwnedAdmin(RoleScopedAdmin):
@@ -71,12 +159,11 @@ class BranchOwnedAdmin(RoleScopedAdmin):
     def has_delete_permission(self, request, obj=None):
         return self.has_change_permission(request, obj)
 
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "branch":
-            kwargs["queryset"] = Branch.objects.editable_by(request.user)
-        elif db_field.name == "member":
-            kwargs["queryset"] = Member.objects.editable_by(request.user).select_related("branch")
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+    def get_history_queryset(self, request, history_manager, pk_name, object_id):
+        # A record may have been moved between branches; the versions from before the move
+        # belong to the other branch and are shown only to those who read that branch.
+        versions = super().get_history_queryset(request, history_manager, pk_name, object_id)
+        return versions.filter(visible_q(request.user, via="branch"))
 
 
 @admin.register(Branch)
@@ -93,6 +180,9 @@ class BranchAdmin(RoleScopedAdmin):
 
 @admin.register(Role)
 class RoleAdmin(RoleScopedAdmin):
+    """Roles are granted by the superuser only (RoleScopedAdmin's permissions, revert included):
+    a role is the key to a branch, and whoever could write one could open any branch."""
+
     list_display = ["user", "branch", "kind"]
     list_filter = ["kind"]
     search_fields = ["user__username", "branch__name", "branch__code"]
@@ -159,18 +249,11 @@ class ReportingDeadlinesAdmin(RoleScopedAdmin):
         return super().get_queryset(request).filter(visible_q(request.user, via="branch"))
 
 
-class ReadOnlyDocumentAdmin(admin.ModelAdmin):
+class ReadOnlyDocumentAdmin(ScopedAdminMixin, admin.ModelAdmin):
     """Reports and their history are read here and changed only through the pages' services,
     which check roles and states; nobody, a superuser included, edits them in the admin."""
 
     branch_lookup = "branch"
-
-    def has_module_permission(self, request):
-        user = request.user
-        return user.is_active and user.is_staff and (user.is_superuser or bool(held_roles(user)))
-
-    def has_view_permission(self, request, obj=None):
-        return self.has_module_permission(request)
 
     def has_add_permission(self, request):
         return False

@@ -7,6 +7,7 @@ from django.urls import reverse
 from reports.choices import ActivityCategory
 from reports.models import Activity, Member
 
+from .admin_helpers import make_plan_item
 from .conftest import PASSWORD
 
 
@@ -80,3 +81,19 @@ def test_staff_secretary_cannot_edit_branches_or_roles(client, staffed):
     response = client.post(reverse("admin:reports_branch_change", args=[staffed.school.pk]), {"name": "x"})
     assert response.status_code == 403
     assert client.get(reverse("admin:reports_role_add")).status_code == 403
+
+
+def test_the_add_activity_form_offers_only_the_unions_own_plan_items(client, staffed):
+    make_plan_item(staffed.school, "学校三八座谈会")
+    make_plan_item(staffed.plant, "水厂安全生产月")
+    foreign = make_plan_item(staffed.clinic, "医院护士节表彰")
+    login(client, "alice")
+    url = reverse("admin:reports_activity_add")
+    page = client.get(url).content.decode()
+    assert "学校三八座谈会" in page
+    assert "水厂安全生产月" not in page and "医院护士节表彰" not in page
+    data = {"branch": staffed.school.pk, "title": "借用计划", "category": ActivityCategory.SPORTS,
+            "start_date": "2024-04-01", "participants": 0, "cost": 0, "plan_item": foreign.pk}
+    assert client.post(url, data).status_code == 200  # the form again, with the error
+    assert not Activity.objects.filter(title="借用计划").exists()
+

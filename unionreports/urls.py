@@ -5,10 +5,6 @@ from django.urls import include, path
 
 from reports.forms.auth import LoginForm
 
-admin.site.site_header = "工会工作报告系统管理"
-admin.site.site_title = "工会工作报告系统"
-admin.site.index_title = "数据管理"
-
 urlpatterns = [
     path(
         "accounts/login/",
