@@ -210,8 +210,7 @@ def _link_activities(branch: Branch, honors: list[Pending]) -> None:
         return
     titles = {title for title, _ in wanted}
     activities: dict[ActivityKey, Activity] = {}
-    # The earliest saved of any activities sharing a title and start date, as the natural key
-    # lookup that skipped re-imported rows found it.
+    # Forms allow two activities with one title and start date; the earliest saved is taken then.
     for activity in Activity.objects.filter(branch=branch, title__in=titles).order_by("-pk"):
         activities[(activity.title, activity.start_date)] = activity
     for honor in honors:
