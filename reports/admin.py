@@ -47,6 +47,8 @@ def choices_for(model, user):
         return Member.objects.editable_by(user).select_related("branch")
     if model is PlanItem:
         return PlanItem.objects.filter(editable_q(user, via="report__branch")).select_related("report")
+    if model is Activity:
+        return Activity.objects.editable_by(user).select_related("branch").order_by("-start_date", "-pk")
     return model._default_manager.none()
 
 
@@ -168,8 +170,8 @@ class BranchOwnedAdmin(RoleScopedAdmin):
 
 @admin.register(Branch)
 class BranchAdmin(RoleScopedAdmin):
-    list_display = ["name", "code", "kind", "sector", "parent", "workforce"]
-    list_filter = ["kind", "sector"]
+    list_display = ["name", "code", "kind", "sector", "unit_kind", "parent", "workforce"]
+    list_filter = ["kind", "sector", "unit_kind"]
     search_fields = ["name", "short_name", "code"]
     readonly_fields = ["path", "depth"]
     autocomplete_fields = ["parent"]
@@ -206,16 +208,16 @@ class MemberAdmin(BranchOwnedAdmin):
 
 @admin.register(Activity)
 class ActivityAdmin(BranchOwnedAdmin):
-    list_display = ["title", "branch", "category", "start_date", "participants", "cost"]
-    list_filter = ["category"]
+    list_display = ["title", "branch", "category", "participation", "start_date", "participants", "cost"]
+    list_filter = ["category", "participation"]
     search_fields = ["title", "place"]
     date_hierarchy = "start_date"
 
 
 @admin.register(WelfarePayment)
 class WelfarePaymentAdmin(BranchOwnedAdmin):
-    list_display = ["date", "branch", "reason", "recipient_label", "headcount", "cash", "goods_value"]
-    list_filter = ["reason", "fund_source"]
+    list_display = ["date", "branch", "reason", "occasion", "recipient_label", "headcount", "cash", "goods_value", "fund_source"]
+    list_filter = ["reason", "occasion", "fund_source"]
     search_fields = ["recipients", "member__name", "notes"]
     date_hierarchy = "date"
     list_select_related = ["branch", "member"]
@@ -227,8 +229,8 @@ class WelfarePaymentAdmin(BranchOwnedAdmin):
 
 @admin.register(Honor)
 class HonorAdmin(BranchOwnedAdmin):
-    list_display = ["date", "title", "branch", "level", "awarding_body", "recipient_kind"]
-    list_filter = ["level", "recipient_kind"]
+    list_display = ["date", "title", "branch", "kind", "level", "awarding_body", "recipient_kind"]
+    list_filter = ["kind", "level", "recipient_kind"]
     search_fields = ["title", "awarding_body", "recipients"]
     date_hierarchy = "date"
 

@@ -18,6 +18,20 @@ class Sector(models.TextChoices):
     OTHER = "other", "其他"
 
 
+class UnitKind(models.TextChoices):
+    """The kind of unit as it calls itself; finer than Sector (a kindergarten is a 学校 by sector
+    but says 本园, not 本校)."""
+
+    SCHOOL = "school", "学校"
+    KINDERGARTEN = "kindergarten", "幼儿园"
+    HOSPITAL = "hospital", "医院"
+    COMPANY = "company", "公司/企业"
+    GOVERNMENT = "government", "机关"
+    INSTITUTION = "institution", "事业单位"
+    COMMUNITY = "community", "街道社区"
+    OTHER = "other", "其他"
+
+
 class RoleKind(models.TextChoices):
     SECRETARY = "secretary", "工会干事/秘书"
     CHAIR = "chair", "工会主席"
@@ -66,6 +80,14 @@ class ActivityCategory(models.TextChoices):
     OTHER = "other", "其他"
 
 
+class Participation(models.TextChoices):
+    """How the union took part in an activity: its own event, a joint one, or someone else's."""
+
+    ORGANISED = "organised", "主办"
+    JOINT = "joint", "联合举办/协办"
+    ATTENDED = "attended", "组织参加"
+
+
 class WelfareReason(models.TextChoices):
     FESTIVAL = "festival", "节日慰问"
     BIRTHDAY = "birthday", "生日慰问"
@@ -85,10 +107,40 @@ class WelfareReason(models.TextChoices):
 
 
 class FundSource(models.TextChoices):
+    """Whose money a welfare payment was. The stored values of the first four never change: rows
+    and workbooks from before the list grew keep their meaning."""
+
     UNION_FUNDS = "union_funds", "工会经费"
-    ADMINISTRATION = "administration", "行政拨款"
+    ADMINISTRATION = "administration", "行政拨款/单位经费"
     HIGHER_UNION = "higher_union", "上级工会补助"
-    DONATION = "donation", "职工捐款"
+    DONATION = "donation", "职工捐款（代收代转）"
+    RELIEF_APPLIED = "relief_applied", "代为申请救助"
+    OTHER = "other", "其他"
+
+    @classmethod
+    def paid_by_union(cls) -> frozenset[str]:
+        """The sources whose money the union itself paid out.
+
+        Its own funds, the administration's allocation and an upper union's subsidy all pass
+        through the union's accounts and are spent by its decision, so a summary may say the union
+        paid them. Staff donations the union only collected and handed over, and relief it applied
+        for on a member's behalf (a charity, a fund's 大病救助), are money it obtained for members,
+        not money it spent; counting them as the union's payments would overstate its spending.
+        "其他" is unknown and so is not claimed either.
+        """
+        return frozenset({cls.UNION_FUNDS, cls.ADMINISTRATION, cls.HIGHER_UNION})
+
+
+class FestivalOccasion(models.TextChoices):
+    """Which festival a 节日慰问 was for."""
+
+    NEW_YEAR = "new_year", "元旦"
+    SPRING_FESTIVAL = "spring_festival", "春节"
+    WOMENS_DAY = "womens_day", "三八"
+    DRAGON_BOAT = "dragon_boat", "端午"
+    MID_AUTUMN = "mid_autumn", "中秋"
+    NATIONAL_DAY = "national_day", "国庆"
+    DOUBLE_NINTH = "double_ninth", "重阳"
     OTHER = "other", "其他"
 
 
@@ -99,6 +151,13 @@ class HonorLevel(models.TextChoices):
     COUNTY = "county", "县（区）级"
     SYSTEM = "system", "系统（行业）级"
     INTERNAL = "internal", "本单位"
+
+
+class HonorKind(models.TextChoices):
+    """A title conferred on someone, or a prize or place won at an event."""
+
+    TITLE = "title", "荣誉称号"
+    PRIZE = "prize", "奖项/名次"
 
 
 class RecipientKind(models.TextChoices):

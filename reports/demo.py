@@ -22,17 +22,22 @@ from .choices import (
     ActivityCategory,
     BranchKind,
     EmploymentType,
+    FestivalOccasion,
     FundSource,
     Gender,
+    HonorKind,
     HonorLevel,
     MeetingKind,
     MemberStatus,
+    Participation,
     RecipientKind,
     RoleKind,
     Sector,
+    UnitKind,
     WelfareReason,
 )
 from .models import Activity, Branch, Honor, Meeting, Member, Role, WelfarePayment
+from .models.records import honor_kind_from_title
 
 DEMO_PASSWORD = "unionreports"
 
@@ -64,6 +69,8 @@ F = FundSource
 L = HonorLevel
 K = MeetingKind
 E = EmploymentType
+P = Participation
+O = FestivalOccasion
 FEMALE, MALE = Gender.FEMALE, Gender.MALE
 RETIRED = MemberStatus.RETIRED
 INDIVIDUAL = RecipientKind.INDIVIDUAL
@@ -104,8 +111,9 @@ class ActivitySpec(NamedTuple):
     cost: str
     description: str
     result: str = ""
-    partners: str = ""
+    partners: str = ""  # the partner of a joint activity, or the organiser of one the union attended
     days: int = 1
+    participation: str = P.ORGANISED
 
 
 class PaymentSpec(NamedTuple):
@@ -119,6 +127,7 @@ class PaymentSpec(NamedTuple):
     goods: str = "0"
     fund: str = F.UNION_FUNDS
     notes: str = ""
+    occasion: str = ""  # for 节日慰问; blank where the date tells the festival
 
 
 class HonorSpec(NamedTuple):
@@ -129,6 +138,8 @@ class HonorSpec(NamedTuple):
     awarding_body: str
     recipients: str
     recipient_kind: str = RecipientKind.COLLECTIVE
+    kind: str = ""  # blank: as the title suggests (奖 → 奖项/名次)
+    activity: str = ""  # the title of the same year's activity it was won at
 
 
 class MeetingSpec(NamedTuple):
@@ -160,6 +171,8 @@ class BranchSpec:
     founded: tuple[int, int, int]  # years ago, month, day
     address: str
     phone: str
+    unit_kind: str = ""
+    party_organisation: str = ""
 
 
 @dataclass(frozen=True)
@@ -193,6 +206,7 @@ COUNTY = BranchSpec(
     founded=(70, 5, 1),
     address="示范县人民路1号",
     phone="0578-6012351",
+    unit_kind=UnitKind.GOVERNMENT,
 )
 
 USERS = (
@@ -241,6 +255,8 @@ SCHOOL = UnionSpec(
         founded=(40, 9, 10),
         address="示范县文昌路18号",
         phone="0578-6023145",
+        unit_kind=UnitKind.SCHOOL,
+        party_organisation="中共示范县实验小学支部委员会",
     ),
     seed=1101,
     members=(
@@ -298,6 +314,7 @@ SCHOOL = UnionSpec(
                 "青年教师志愿者走进城东社区，为留守儿童开展课业辅导和安全知识宣讲，为孤寡老人打扫卫生。",
                 "受到社区居民的好评。",
                 partners="城东社区居民委员会",
+                participation=P.JOINT,
             ),
             ActivitySpec(
                 3, 8, A.FESTIVAL, "庆“三八”女教职工趣味运动会", "学校操场", 38, "2400",
@@ -314,6 +331,7 @@ SCHOOL = UnionSpec(
                 "与示范县第二小学工会联合举办气排球联谊赛，两校各组四支队伍进行循环比赛。",
                 "加强了兄弟学校之间的交流。",
                 partners="示范县第二小学工会",
+                participation=P.JOINT,
             ),
             ActivitySpec(
                 4, 23, A.CULTURE, "“书香校园”教职工读书月", "学校图书室", 45, "2650",
@@ -336,11 +354,13 @@ SCHOOL = UnionSpec(
             ActivitySpec(
                 5, 30, A.FAMILY, "“快乐六一”教职工亲子游园活动", "学校操场", 62, "1800",
                 "邀请教职工子女参加猜谜语、套圈、亲子绘画等游园项目，为每名职工子女准备了节日礼物。",
+                "28名教职工子女和家长一起度过了快乐的节日。",
             ),
             ActivitySpec(
                 6, 14, A.VOLUNTEER, "教职工无偿献血", "示范县中心血站流动采血车", 14, "0",
                 "结合世界献血者日，14名教职工参加无偿献血，献血量共计4200毫升。",
                 partners="示范县中心血站",
+                participation=P.JOINT,
             ),
             ActivitySpec(
                 6, 20, A.DEMOCRATIC, "校务公开：公示绩效工资分配及评优评先结果", "学校校务公开栏", 45, "0",
@@ -394,10 +414,11 @@ SCHOOL = UnionSpec(
             ),
             ActivitySpec(
                 11, 14, A.SPORTS, "参加全县教职工篮球赛", "示范县体育馆", 12, "1600",
-                "学校组队参加全县教职工篮球赛小学组比赛。",
+                "学校组队参加示范县教育体育局工会举办的全县教职工篮球赛小学组比赛。",
                 "获得小学组第二名。",
                 partners="示范县教育体育局工会",
                 days=3,
+                participation=P.ATTENDED,
             ),
             ActivitySpec(
                 11, 28, A.TRAINING, "教师信息技术应用能力提升培训", "学校微机室", 40, "0",
@@ -407,7 +428,9 @@ SCHOOL = UnionSpec(
                 12, 5, A.UNION_BUILDING, "工会委员和工会小组长业务培训", "示范县总工会培训室", 8, "0",
                 "工会委员和各年级组工会小组长参加县总工会组织的业务培训，学习《工会法》和"
                 "《基层工会经费收支管理办法》。",
+                "参训人员系统掌握了工会经费收支和会员发展的基本要求。",
                 partners="示范县总工会",
+                participation=P.ATTENDED,
             ),
             ActivitySpec(
                 12, 12, A.HEALTH_CHECK, "教职工年度健康体检", "示范县人民医院体检中心", 43, "25800",
@@ -424,6 +447,7 @@ SCHOOL = UnionSpec(
             PaymentSpec(
                 1, 20, R.FESTIVAL, recipients="困难职工、离退休教师和在职教职工", headcount=68,
                 cash="13600", goods="4080", notes="春节慰问，在职教职工每人200元，另送米、油等慰问品。",
+                occasion=O.SPRING_FESTIVAL,
             ),
             PaymentSpec(
                 1, 22, R.HARDSHIP, member="刘淑华", cash="2000", fund=F.HIGHER_UNION,
@@ -433,13 +457,16 @@ SCHOOL = UnionSpec(
                 1, 22, R.RETIREE, recipients="离退休教师", headcount=21, cash="4200",
                 notes="春节走访慰问离退休教师。",
             ),
-            PaymentSpec(3, 8, R.FESTIVAL, recipients="全体女教职工", headcount=36, goods="3600", notes="“三八”节慰问品。"),
+            PaymentSpec(
+                3, 8, R.FESTIVAL, recipients="全体女教职工", headcount=36, goods="3600", notes="“三八”节慰问品。",
+                occasion=O.WOMENS_DAY,
+            ),
             PaymentSpec(3, 26, R.SICKNESS, member="黄志强", cash="500", goods="200", notes="腰椎间盘突出住院手术。"),
             PaymentSpec(4, 15, R.WEDDING, member="赵文博", cash="500", notes="新婚祝贺。"),
             PaymentSpec(5, 10, R.SICKNESS, member="徐美玲", cash="300", goods="200", notes="急性阑尾炎住院。"),
             PaymentSpec(
                 5, 31, R.FESTIVAL, recipients="教职工14周岁以下子女", headcount=28, goods="1400",
-                notes="“六一”儿童节慰问。",
+                notes="“六一”儿童节慰问。", occasion=O.OTHER,
             ),
             PaymentSpec(6, 18, R.BIRTH, member="林晓燕", cash="500", goods="300", notes="生育一女。"),
             PaymentSpec(
@@ -452,16 +479,20 @@ SCHOOL = UnionSpec(
                 notes="确诊乳腺癌住院手术，申请县总工会大病救助。",
             ),
             PaymentSpec(
+                9, 20, R.SERIOUS_ILLNESS, member="何秀英", cash="10000", fund=F.RELIEF_APPLIED,
+                notes="工会代为向县慈善总会申请慈善救助，救助金直接拨付本人。",
+            ),
+            PaymentSpec(
                 8, 20, R.SCHOOL_AID, recipients="当年考入大学的教职工子女", headcount=4, cash="4000",
                 notes="金秋助学，每人1000元。",
             ),
             PaymentSpec(
                 9, 8, R.FESTIVAL, recipients="全体在职教职工", headcount=45, goods="9000",
-                fund=F.ADMINISTRATION, notes="教师节慰问。",
+                fund=F.ADMINISTRATION, notes="教师节慰问，学校行政经费。", occasion=O.OTHER,
             ),
             PaymentSpec(
                 9, 25, R.FESTIVAL, recipients="在职和离退休教职工", headcount=66, cash="9900", goods="3960",
-                notes="中秋、国庆慰问。",
+                notes="中秋、国庆慰问。", occasion=O.MID_AUTUMN,
             ),
             PaymentSpec(
                 10, 11, R.RETIREE, recipients="离退休教师", headcount=22, cash="2200", goods="1320",
@@ -475,7 +506,7 @@ SCHOOL = UnionSpec(
             ),
             PaymentSpec(
                 12, 22, R.HARDSHIP, member="何秀英", cash="8600", fund=F.DONATION,
-                notes="全校教职工爱心捐款，用于后续化疗。",
+                notes="全校教职工爱心捐款，工会代收后全部转交本人，用于后续化疗。",
             ),
             PaymentSpec(12, 26, R.HARDSHIP, member="刘淑华", cash="1000", notes="年终困难补助。"),
         ),
@@ -484,6 +515,10 @@ SCHOOL = UnionSpec(
             HonorSpec(4, 28, "模范职工之家", L.COUNTY, "示范县总工会", "示范县实验小学工会委员会"),
             HonorSpec(4, 29, "示范县五一劳动奖章", L.COUNTY, "示范县总工会", "方晓琳", INDIVIDUAL),
             HonorSpec(9, 8, "优秀班主任", L.MUNICIPAL, "示范市教育局", "李慧敏", INDIVIDUAL),
+            HonorSpec(
+                11, 16, "全县教职工篮球赛小学组第二名", L.SYSTEM, "示范县教育体育局工会", "示范县实验小学教职工篮球队",
+                kind=HonorKind.PRIZE, activity="参加全县教职工篮球赛",
+            ),
             HonorSpec(12, 18, "工会工作先进集体", L.SYSTEM, "示范县教育体育局工会", "示范县实验小学工会委员会"),
         ),
         meetings=(
@@ -522,7 +557,7 @@ SCHOOL = UnionSpec(
         payments=(
             PaymentSpec(
                 1, 16, R.FESTIVAL, recipients="困难职工、离退休教师和在职教职工", headcount=70,
-                cash="14000", goods="4200", notes="春节慰问。",
+                cash="14000", goods="4200", notes="春节慰问。", occasion=O.SPRING_FESTIVAL,
             ),
             PaymentSpec(1, 18, R.HARDSHIP, member="何秀英", cash="2000", fund=F.HIGHER_UNION, notes="春节送温暖。"),
             PaymentSpec(2, 26, R.SICKNESS, member="黄志强", cash="500", notes="复查住院。"),
@@ -545,6 +580,8 @@ WATERWORKS = UnionSpec(
         founded=(45, 4, 28),
         address="示范县滨河路126号",
         phone="0578-6035120",
+        unit_kind=UnitKind.COMPANY,
+        party_organisation="中共示范县自来水公司委员会",
     ),
     seed=2202,
     members=(
@@ -609,6 +646,7 @@ WATERWORKS = UnionSpec(
                 "以车间、所为单位组队参赛，内容涵盖《安全生产法》、有限空间作业和加氯间应急处置。",
                 "制水车间代表队获得一等奖。",
                 partners="示范县应急管理局",
+                participation=P.JOINT,
             ),
             ActivitySpec(
                 4, 26, A.CULTURE, "庆“五一”职工书画摄影展", "公司职工活动中心", 24, "2000",
@@ -631,6 +669,15 @@ WATERWORKS = UnionSpec(
                 "比武分理论考试和PE管热熔连接、阀门更换实操两部分，18名管道工参赛。",
                 "评出“技术能手”3名，第一名推荐参加全市供水行业职业技能竞赛。",
                 partners="示范县人力资源和社会保障局",
+                participation=P.JOINT,
+            ),
+            ActivitySpec(
+                6, 26, A.COMPETITION, "参加全市供水行业职业技能竞赛", "示范市自来水有限公司实训基地", 3, "1800",
+                "选派技能比武第一名韩磊等3名管道工参加示范市住房和城乡建设局举办的全市供水行业职业技能竞赛。",
+                "韩磊获得管道工项目个人二等奖，被授予“技术能手”称号。",
+                partners="示范市住房和城乡建设局",
+                days=2,
+                participation=P.ATTENDED,
             ),
             ActivitySpec(
                 6, 12, A.SAFETY, "“安全生产月”劳动保护监督检查", "龙泉水库水源地、净水厂、城南加压泵站", 8, "0",
@@ -650,6 +697,7 @@ WATERWORKS = UnionSpec(
             ActivitySpec(
                 7, 24, A.FAMILY, "职工子女“快乐暑假”夏令营", "示范县青少年综合实践基地", 24, "4800",
                 "组织24名职工子女参加为期两天的夏令营，开展节水知识课堂、参观净水厂和拓展训练。",
+                "职工子女了解了父母的工作，增强了节水意识。",
                 days=2,
             ),
             ActivitySpec(
@@ -720,7 +768,10 @@ WATERWORKS = UnionSpec(
                 1, 18, R.MODEL_WORKER, member="杨卫东", cash="1000", goods="300", fund=F.ADMINISTRATION,
                 notes="春节慰问市级劳动模范。",
             ),
-            PaymentSpec(3, 8, R.FESTIVAL, recipients="全体女职工", headcount=17, goods="1700", notes="“三八”节慰问品。"),
+            PaymentSpec(
+                3, 8, R.FESTIVAL, recipients="全体女职工", headcount=17, goods="1700", notes="“三八”节慰问品。",
+                occasion=O.WOMENS_DAY,
+            ),
             PaymentSpec(
                 3, 28, R.WORK_INJURY, member="韩磊", cash="800", goods="300", fund=F.ADMINISTRATION,
                 notes="抢修城北DN300供水管道时右手受伤。",
@@ -747,7 +798,7 @@ WATERWORKS = UnionSpec(
             ),
             PaymentSpec(
                 9, 26, R.FESTIVAL, recipients="在职和退休职工", headcount=72, cash="14400",
-                notes="中秋、国庆慰问。",
+                notes="中秋、国庆慰问。", occasion=O.MID_AUTUMN,
             ),
             PaymentSpec(10, 11, R.RETIREE, recipients="退休职工", headcount=26, cash="5200", notes="重阳节慰问。"),
             PaymentSpec(10, 30, R.BEREAVEMENT, member="蒋德胜", cash="800", notes="其母病故。"),
@@ -757,13 +808,17 @@ WATERWORKS = UnionSpec(
             ),
             PaymentSpec(
                 12, 24, R.HARDSHIP, member="高永刚", cash="12600", fund=F.DONATION,
-                notes="公司职工爱心捐款，为其女儿心脏手术筹款。",
+                notes="公司职工爱心捐款，工会代收代转，为其女儿心脏手术筹款。",
             ),
             PaymentSpec(12, 28, R.SICKNESS, member="宋国平", cash="500", notes="退休职工住院，工会上门看望。"),
         ),
         honors=(
             HonorSpec(4, 27, "示范县五一劳动奖章", L.COUNTY, "示范县总工会", "杨卫东", INDIVIDUAL),
             HonorSpec(5, 30, "先进职工之家", L.MUNICIPAL, "示范市总工会", "示范县自来水公司工会委员会"),
+            HonorSpec(
+                6, 27, "全市供水行业职业技能竞赛管道工项目二等奖", L.MUNICIPAL, "示范市住房和城乡建设局", "韩磊",
+                INDIVIDUAL, activity="参加全市供水行业职业技能竞赛",
+            ),
             HonorSpec(7, 10, "技术能手", L.SYSTEM, "示范市住房和城乡建设局", "韩磊", INDIVIDUAL),
             HonorSpec(11, 26, "职工书屋示范点", L.COUNTY, "示范县总工会", "示范县自来水公司工会委员会"),
             HonorSpec(12, 15, "“安康杯”竞赛优胜单位", L.PROVINCIAL, "省总工会、省应急管理厅", "示范县自来水公司"),
@@ -829,6 +884,8 @@ BUREAU = UnionSpec(
         founded=(30, 6, 18),
         address="示范县建设路56号",
         phone="0578-6041286",
+        unit_kind=UnitKind.GOVERNMENT,
+        party_organisation="中共示范县住房和城乡建设局机关委员会",
     ),
     seed=3303,
     members=(
@@ -894,6 +951,7 @@ BUREAU = UnionSpec(
                 "组织32名干部职工排练合唱《我和我的祖国》《在希望的田野上》参加全县比赛。",
                 "获得二等奖，局机关工会获优秀组织奖。",
                 partners="示范县总工会",
+                participation=P.ATTENDED,
             ),
             ActivitySpec(
                 5, 10, A.DEMOCRATIC, "政务公开：公开年度部门预算和“三公”经费", "局门户网站及政务公开栏", 44, "0",
@@ -972,8 +1030,10 @@ BUREAU = UnionSpec(
             ActivitySpec(
                 12, 4, A.UNION_BUILDING, "参加县总工会基层工会干部培训班", "示范县总工会培训中心", 3, "0",
                 "工会主席、工会干事和经审委员参加为期三天的基层工会干部培训。",
+                "系统学习了《工会法》和基层工会经费管理规定，工会干部履职能力进一步提高。",
                 partners="示范县总工会",
                 days=3,
+                participation=P.ATTENDED,
             ),
             ActivitySpec(
                 12, 15, A.WORKERS_HOME, "机关“职工之家”健身活动室添置器材", "局机关职工之家", 0, "8600",
@@ -1003,7 +1063,7 @@ BUREAU = UnionSpec(
             PaymentSpec(5, 27, R.SICKNESS, member="钟立平", cash="500", notes="腰椎骨折住院。"),
             PaymentSpec(
                 5, 31, R.FESTIVAL, recipients="职工14周岁以下子女", headcount=18, goods="900",
-                notes="“六一”儿童节慰问。",
+                notes="“六一”儿童节慰问。", occasion=O.OTHER,
             ),
             PaymentSpec(6, 10, R.BIRTH, member="叶佳怡", cash="500", goods="300", notes="生育一子。"),
             PaymentSpec(
@@ -1015,6 +1075,10 @@ BUREAU = UnionSpec(
                 notes="类风湿性关节炎住院治疗，申请县总工会大病救助。",
             ),
             PaymentSpec(
+                9, 12, R.HARDSHIP, member="万桂英", cash="3000", fund=F.RELIEF_APPLIED,
+                notes="工会协助向县慈善总会申请困难职工慈善救助。",
+            ),
+            PaymentSpec(
                 8, 18, R.SCHOOL_AID, recipients="当年考入大学的职工子女", headcount=3, cash="3000",
                 notes="金秋助学，每人1000元。",
             ),
@@ -1024,7 +1088,7 @@ BUREAU = UnionSpec(
             ),
             PaymentSpec(
                 9, 25, R.FESTIVAL, recipients="在职和离退休干部职工", headcount=68, cash="13600",
-                notes="中秋、国庆慰问。",
+                notes="中秋、国庆慰问。", occasion=O.MID_AUTUMN,
             ),
             PaymentSpec(
                 10, 10, R.RETIREE, recipients="离退休干部", headcount=22, cash="4400", goods="1100",
@@ -1044,7 +1108,7 @@ BUREAU = UnionSpec(
             HonorSpec(4, 28, "模范职工之家", L.COUNTY, "示范县总工会", "示范县住房和城乡建设局机关工会委员会"),
             HonorSpec(
                 5, 6, "全县职工“五一”歌咏比赛优秀组织奖", L.COUNTY, "示范县总工会",
-                "示范县住房和城乡建设局机关工会委员会",
+                "示范县住房和城乡建设局机关工会委员会", activity="参加全县“五一”职工歌咏比赛",
             ),
             HonorSpec(
                 12, 20, "全民健身活动先进单位", L.COUNTY, "示范县总工会、示范县文化广电体育和旅游局",
@@ -1218,8 +1282,10 @@ class _Loader:
 
     # Rows ---------------------------------------------------------------------------------------
 
-    def ensure(self, kind: str, model, lookup: dict, **values):
-        """The row with this natural key; created (after full_clean) only when there is none."""
+    def ensure(self, kind: str, model, lookup: dict, /, **values):
+        """The row with this natural key; created (after full_clean) only when there is none.
+
+        The first three are positional-only, so that a model field may be called `kind` too."""
         found = model.objects.filter(**lookup).first()
         if found is not None:
             return found
@@ -1244,6 +1310,8 @@ class _Loader:
             founded_on=self.date(*spec.founded),
             address=spec.address,
             phone=spec.phone,
+            unit_kind=spec.unit_kind,
+            party_organisation=spec.party_organisation,
         )
         # full_clean requires the derived path; save() recomputes it the same way.
         branch.path = branch.computed_path()
@@ -1294,8 +1362,7 @@ class _Loader:
         )
 
     def records(self, branch: Branch, records: YearRecords, members: dict, years_back: int) -> None:
-        for spec in records.activities:
-            self.activity(branch, spec, years_back)
+        activities = {spec.title: self.activity(branch, spec, years_back) for spec in records.activities}
         for spec in records.payments:
             self.payment(branch, spec, members, years_back)
         for spec in records.honors:
@@ -1303,6 +1370,8 @@ class _Loader:
                 "honors",
                 Honor,
                 {"branch": branch, "title": spec.title, "date": self.date(years_back, spec.month, spec.day)},
+                kind=spec.kind or honor_kind_from_title(spec.title),
+                activity=activities[spec.activity] if spec.activity else None,
                 level=spec.level,
                 awarding_body=spec.awarding_body,
                 recipient_kind=spec.recipient_kind,
@@ -1333,6 +1402,7 @@ class _Loader:
             place=spec.place,
             participants=spec.participants,
             cost=Decimal(spec.cost),
+            participation=spec.participation,
             partners=spec.partners,
             description=spec.description,
             result=spec.result,
@@ -1354,5 +1424,6 @@ class _Loader:
             cash=Decimal(spec.cash),
             goods_value=Decimal(spec.goods),
             fund_source=spec.fund,
+            occasion=spec.occasion,
             notes=spec.notes,
         )

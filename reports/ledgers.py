@@ -114,6 +114,7 @@ LEDGERS: dict[str, Ledger] = {
                 Column("开始日期", "start_date", "start_date"),
                 Column("活动名称", "title", "title"),
                 Column("类别", "get_category_display", "category"),
+                Column("参与方式", "get_participation_display", "participation"),
                 Column("地点", "place"),
                 Column("参加人次", "participants", "participants", numeric=True),
                 Column("费用（元）", "cost", "cost", numeric=True),
@@ -135,6 +136,7 @@ LEDGERS: dict[str, Ledger] = {
             columns=(
                 Column("日期", "date", "date"),
                 Column("事由", "get_reason_display", "reason"),
+                Column("节日", "festival_label"),
                 Column("对象", "recipient_label"),
                 Column("人次", "headcount", "headcount", numeric=True),
                 Column("慰问金（元）", "cash", "cash", numeric=True),
@@ -164,6 +166,7 @@ LEDGERS: dict[str, Ledger] = {
             columns=(
                 Column("日期", "date", "date"),
                 Column("荣誉名称", "title", "title"),
+                Column("类别", "get_kind_display", "kind"),
                 Column("级别", "get_level_display", "level"),
                 Column("授予单位", "awarding_body", "awarding_body"),
                 Column("获得者类型", "get_recipient_kind_display", "recipient_kind"),

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import branches, dashboard, documents, excel, federation, health, ledgers
+from .views import branch_info, branches, dashboard, documents, excel, federation, health, ledgers
 
 app_name = "reports"
 
@@ -8,6 +8,7 @@ urlpatterns = [
     path("", branches.home, name="home"),
     path("healthz", health.healthz, name="healthz"),
     path("b/<slug:code>/", dashboard.branch_home, name="branch_home"),
+    path("b/<slug:code>/info/", branch_info.branch_info, name="branch_info"),
     path("b/<slug:code>/ledger/<slug:slug>/", ledgers.ledger_list, name="ledger"),
     path("b/<slug:code>/ledger/<slug:slug>/new/", ledgers.record_form, name="record_add"),
     path("b/<slug:code>/ledger/<slug:slug>/<int:pk>/edit/", ledgers.record_form, name="record_edit"),

@@ -50,6 +50,7 @@ MATRIX = {
     "logout": {role: {"GET": 405, "POST": "login"} for role in ROLES[1:]},
     "reports:home": {role: {"GET": "ok", "POST": 405} for role in ROLES[1:]},
     "reports:branch_home": read_only(),
+    "reports:branch_info": action(EDITORS, {"officer_above"}),
     "reports:ledger": read_only(),
     "reports:record_add": action(EDITORS, {"officer_above"}),
     "reports:record_edit": action(EDITORS, {"officer_above"}),
@@ -136,7 +137,7 @@ def world(db):
         "reports:comment_resolve": {**document, "comment_pk": comment.pk},
         "reports:typical_practices": {"code": "county", "pk": county_summary.pk},
     }
-    for name in ("branch_home", "excel", "excel_template", "excel_export", "documents", "document_create"):
+    for name in ("branch_home", "branch_info", "excel", "excel_template", "excel_export", "documents", "document_create"):
         kwargs[f"reports:{name}"] = union
     for name in ("document", "document_edit", "document_refresh", "document_preview", "document_docx", "document_pdf",
                  "revision_diff", "document_submit", "document_return", "document_approve", "document_reopen"):
@@ -182,4 +183,4 @@ def test_the_matrix(client, world, role):
 
 def test_matrix_size():
     # Printed in the closing note: every URL, every role, both methods.
-    assert len(MATRIX) * len(ROLES) * 2 == 36 * 8 * 2
+    assert len(MATRIX) * len(ROLES) * 2 == 37 * 8 * 2

@@ -97,3 +97,10 @@ def test_the_add_activity_form_offers_only_the_unions_own_plan_items(client, sta
     assert client.post(url, data).status_code == 200  # the form again, with the error
     assert not Activity.objects.filter(title="借用计划").exists()
 
+
+
+def test_the_add_honor_form_offers_only_the_unions_own_activities(client, staffed):
+    login(client, "alice")
+    page = client.get(reverse("admin:reports_honor_add")).content.decode()
+    assert "学校健步走" in page
+    assert "水厂健步走" not in page

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from reports.documents import services
 from reports.documents.content import Document
 from reports.ledgers import LEDGERS
-from reports.models import Revision
+from reports.models import Branch, Revision
 
 from .conftest import PASSWORD
 
@@ -127,6 +127,7 @@ def test_the_other_forms_never_fail(client, cast):
             (reverse("reports:document_return", args=["school", report.pk]), {"comment": text, f"c:{other[:40]}": text}),
             (reverse("reports:document_reopen", args=["school", report.pk]), {"reason": text}),
             (reverse("reports:document_submit", args=["school", report.pk]), {}),
+            (reverse("reports:branch_info", args=["school"]), {"workforce": number, "unit_kind": other, "party_organisation": text}),
         ]
         for url, data in posts:
             assert client.post(url, data).status_code in (200, 302)
@@ -140,3 +141,4 @@ def test_the_other_forms_never_fail(client, cast):
         assert client.post(reverse("login"), {"username": text, "password": other}).status_code in (200, 302, 429)
 
     post()
+    Branch.objects.get(code="school").full_clean()

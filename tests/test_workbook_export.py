@@ -6,7 +6,17 @@ from decimal import Decimal
 import openpyxl
 import pytest
 
-from reports.choices import ActivityCategory, HonorLevel, MeetingKind, RecipientKind, WelfareReason
+from reports.choices import (
+    ActivityCategory,
+    FestivalOccasion,
+    FundSource,
+    HonorKind,
+    HonorLevel,
+    MeetingKind,
+    Participation,
+    RecipientKind,
+    WelfareReason,
+)
 from reports.models import Activity, Honor, Meeting, Member, WelfarePayment
 from reports.workbook import build_template, export_branch, import_workbook
 
@@ -17,9 +27,9 @@ D = datetime.date
 # The file contract, spelled out independently of reports.workbook.schema.
 LAYOUT = {
     "会员": ["姓名", "性别", "出生日期", "部门", "职务", "用工性质", "入会日期", "状态", "困难职工", "联系电话", "备注"],
-    "活动": ["开始日期", "结束日期", "活动名称", "类别", "参加人次", "地点", "费用（元）", "合办单位", "活动情况", "成效"],
-    "帮扶慰问": ["日期", "事由", "会员姓名", "对象说明", "人次", "慰问金（元）", "慰问品折合（元）", "经费来源", "备注"],
-    "荣誉": ["日期", "荣誉名称", "级别", "授予单位", "获得者类型", "获得者"],
+    "活动": ["开始日期", "结束日期", "活动名称", "类别", "参加人次", "地点", "费用（元）", "参与方式", "合办单位", "活动情况", "成效"],
+    "帮扶慰问": ["日期", "事由", "节日", "会员姓名", "对象说明", "人次", "慰问金（元）", "慰问品折合（元）", "经费来源", "备注"],
+    "荣誉": ["日期", "荣誉名称", "类别", "级别", "授予单位", "获得者类型", "获得者", "获奖活动"],
     "会议": ["日期", "会议类型", "届次", "出席人数", "收到提案", "立案数", "主要议题"],
 }
 
@@ -50,17 +60,31 @@ def test_template_offers_drop_down_lists_for_choice_columns():
     }
     assert lists[("会员", "B2")] == '"男,女"'
     assert lists[("会员", "I2")] == '"是,否"'
-    assert lists[("荣誉", "C2")] == '"国家级,省级,市级,县（区）级,系统（行业）级,本单位"'
+    assert lists[("荣誉", "D2")] == '"国家级,省级,市级,县（区）级,系统（行业）级,本单位"'
+    assert lists[("荣誉", "C2")] == '"荣誉称号,奖项/名次"'
+    assert lists[("活动", "H2")] == '"主办,联合举办/协办,组织参加"'
+    assert lists[("帮扶慰问", "C2")] == '"元旦,春节,三八,端午,中秋,国庆,重阳,其他"'
+    assert lists[("帮扶慰问", "I2")] == '"工会经费,行政拨款/单位经费,上级工会补助,职工捐款（代收代转）,代为申请救助,其他"'
     assert "体育活动" in lists[("活动", "D2")]
     assert set(lists) == {
         ("会员", "B2"), ("会员", "F2"), ("会员", "H2"), ("会员", "I2"),
-        ("活动", "D2"),
-        ("帮扶慰问", "B2"), ("帮扶慰问", "H2"),
-        ("荣誉", "C2"), ("荣誉", "E2"),
+        ("活动", "D2"), ("活动", "H2"),
+        ("帮扶慰问", "B2"), ("帮扶慰问", "C2"), ("帮扶慰问", "I2"),
+        ("荣誉", "C2"), ("荣誉", "D2"), ("荣誉", "F2"),
         ("会议", "B2"),
     }
     # Excel refuses a list written in the formula longer than 255 characters.
     assert all(len(formula) <= 255 for formula in lists.values())
+
+
+def test_template_explains_the_new_columns_in_header_comments():
+    book = read_back(build_template())
+    notes = {(name, cell.value): cell.comment.text for name in LAYOUT for cell in book[name][1] if cell.comment}
+    assert "开始日期" in notes[("荣誉", "获奖活动")] and "（2025-11-14）" in notes[("荣誉", "获奖活动")]
+    assert "留空为主办" in notes[("活动", "参与方式")]
+    assert "按日期推定" in notes[("帮扶慰问", "节日")]
+    assert "代收代转" in notes[("帮扶慰问", "经费来源")]
+    assert "奖章除外" in notes[("荣誉", "类别")]
 
 
 def test_importing_the_template_creates_nothing(cast):
@@ -80,10 +104,10 @@ def ledger(cast):
     # Names and departments that sort alike by code point and by pinyin, whatever the collation.
     Member.objects.create(branch=school, name="张伟", gender="male", department="数学组", status="retired")
     Member.objects.create(branch=school, name="安娜", gender="female", department="数学组")
-    Activity.objects.create(
+    basketball = Activity.objects.create(
         branch=school, title="职工篮球赛", category=ActivityCategory.SPORTS, start_date=D(2023, 5, 1),
         end_date=D(2023, 5, 3), participants=120, place="体育馆", cost=Decimal("3500.50"), partners="教育局",
-        description="8 支队伍参赛。", result="获得团体第一名。",
+        description="8 支队伍参赛。", result="获得团体第一名。", participation=Participation.ATTENDED,
     )
     Activity.objects.create(branch=school, title="庆“三八”插花", category=ActivityCategory.WOMEN, start_date=D(2023, 3, 8))
     WelfarePayment.objects.create(
@@ -92,11 +116,19 @@ def ledger(cast):
     )
     WelfarePayment.objects.create(
         branch=school, date=D(2023, 1, 18), reason=WelfareReason.FESTIVAL, recipients="困难职工、离退休干部",
-        headcount=30, cash=Decimal("6000"), fund_source="higher_union",
+        headcount=30, cash=Decimal("6000"), fund_source="higher_union", occasion=FestivalOccasion.SPRING_FESTIVAL,
+    )
+    WelfarePayment.objects.create(
+        branch=school, date=D(2023, 3, 1), reason=WelfareReason.SERIOUS_ILLNESS, member=wang, cash=Decimal("8000"),
+        fund_source=FundSource.RELIEF_APPLIED,
     )
     Honor.objects.create(
         branch=school, date=D(2023, 5, 1), title="模范职工之家", level=HonorLevel.COUNTY, awarding_body="县总工会",
         recipient_kind=RecipientKind.COLLECTIVE, recipients="学校工会",
+    )
+    Honor.objects.create(
+        branch=school, date=D(2023, 5, 3), title="团体第一名", kind=HonorKind.PRIZE, level=HonorLevel.COUNTY,
+        awarding_body="县教育局", activity=basketball,
     )
     Meeting.objects.create(
         branch=school, kind=MeetingKind.STAFF_CONGRESS, session="五届三次", date=D(2023, 2, 20), attendees=85,
@@ -126,17 +158,23 @@ def test_export_writes_labels_real_dates_and_numbers(ledger, cast):
     assert [row[2] for row in rows(activities)] == ["庆“三八”插花", "职工篮球赛"]  # by date
     assert rows(activities)[1] == [
         datetime.datetime(2023, 5, 1), datetime.datetime(2023, 5, 3), "职工篮球赛", "体育活动", 120, "体育馆",
-        3500.5, "教育局", "8 支队伍参赛。", "获得团体第一名。",
+        3500.5, "组织参加", "教育局", "8 支队伍参赛。", "获得团体第一名。",
     ]
+    assert rows(activities)[0][7] == "主办"
     cost = activities["G3"]
     assert cost.data_type == "n" and cost.number_format == "0.00"
 
     payments = book["帮扶慰问"]
     assert rows(payments) == [
-        [datetime.datetime(2023, 1, 18), "节日慰问", None, "困难职工、离退休干部", 30, 6000, 0, "上级工会补助", None],
-        [datetime.datetime(2023, 1, 20), "生病住院慰问", "王丽", None, 1, 500, 120.5, "工会经费", "住院看望"],
+        [datetime.datetime(2023, 1, 18), "节日慰问", "春节", None, "困难职工、离退休干部", 30, 6000, 0, "上级工会补助", None],
+        [datetime.datetime(2023, 1, 20), "生病住院慰问", None, "王丽", None, 1, 500, 120.5, "工会经费", "住院看望"],
+        [datetime.datetime(2023, 3, 1), "大病救助", None, "王丽", None, 1, 8000, 0, "代为申请救助", None],
     ]
-    assert rows(book["荣誉"]) == [[datetime.datetime(2023, 5, 1), "模范职工之家", "县（区）级", "县总工会", "集体", "学校工会"]]
+    assert rows(book["荣誉"]) == [
+        [datetime.datetime(2023, 5, 1), "模范职工之家", "荣誉称号", "县（区）级", "县总工会", "集体", "学校工会", None],
+        [datetime.datetime(2023, 5, 3), "团体第一名", "奖项/名次", "县（区）级", "县教育局", "集体", None,
+         "职工篮球赛（2023-05-01）"],
+    ]
     assert rows(book["会议"]) == [
         [datetime.datetime(2023, 2, 20), "教职工代表大会", "五届三次", 85, 76, 23, "审议学校工作报告。"]
     ]
@@ -156,18 +194,21 @@ def record_values(branch) -> dict[str, list[tuple]]:
         ),
         "activities": values(
             Activity,
-            ["start_date", "end_date", "title", "category", "participants", "place", "cost", "partners",
-             "description", "result"],
+            ["start_date", "end_date", "title", "category", "participants", "place", "cost", "participation",
+             "partners", "description", "result"],
             ["start_date", "title"],
         ),
         "payments": values(
             WelfarePayment,
-            ["date", "reason", "member__name", "recipients", "headcount", "cash", "goods_value", "fund_source",
-             "notes"],
+            ["date", "reason", "occasion", "member__name", "recipients", "headcount", "cash", "goods_value",
+             "fund_source", "notes"],
             ["date"],
         ),
         "honors": values(
-            Honor, ["date", "title", "level", "awarding_body", "recipient_kind", "recipients"], ["date"]
+            Honor,
+            ["date", "title", "kind", "level", "awarding_body", "recipient_kind", "recipients", "activity__title",
+             "activity__start_date"],
+            ["date"],
         ),
         "meetings": values(
             Meeting,
@@ -179,8 +220,10 @@ def record_values(branch) -> dict[str, list[tuple]]:
 
 def test_export_then_import_into_an_empty_branch_reproduces_the_records(ledger, cast):
     result = import_workbook(cast.plant, io.BytesIO(export_branch(ledger)))
-    assert result.created == {"会员": 3, "活动": 2, "帮扶慰问": 2, "荣誉": 1, "会议": 1}
+    assert result.created == {"会员": 3, "活动": 2, "帮扶慰问": 3, "荣誉": 2, "会议": 1}
     assert record_values(cast.plant) == record_values(ledger)
+    linked = Honor.objects.get(branch=cast.plant, title="团体第一名").activity
+    assert linked.branch == cast.plant  # the plant's own copy of the activity, not the school's
     # And importing the export back into its own branch changes nothing.
     result = import_workbook(ledger, io.BytesIO(export_branch(ledger)))
     assert sum(result.created.values()) == 0

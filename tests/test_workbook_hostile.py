@@ -231,8 +231,8 @@ def test_a_wrong_declared_sheet_size_loses_no_rows(school):
     original = make_workbook(sheet("活动", ACTIVITY_ROW, ["2023-03-09", None, "拔河", "体育活动"]))
     with zipfile.ZipFile(original) as archive:
         xml = archive.read("xl/worksheets/sheet1.xml")
-    assert b'<dimension ref="A1:J3"/>' in xml
-    lying = replace_member(original, "xl/worksheets/sheet1.xml", xml.replace(b"A1:J3", b"A1:A1"))
+    assert b'<dimension ref="A1:K3"/>' in xml
+    lying = replace_member(original, "xl/worksheets/sheet1.xml", xml.replace(b"A1:K3", b"A1:A1"))
     import_workbook(school, lying)
     assert Activity.objects.count() == 2
 

@@ -2,6 +2,7 @@
 the model's own full_clean(), so a form and the database can never disagree."""
 from django import forms
 
+from ..choices import FestivalOccasion
 from ..models import Activity, Honor, Meeting, Member, PlanItem, WelfarePayment
 
 
@@ -15,11 +16,18 @@ class DateInput(forms.DateInput):
 class BranchRecordForm(forms.ModelForm):
     """A record form bound to one branch: the branch comes from the URL, never from the user."""
 
+    # Fields added after the form was first in use, which a page or script written before may not
+    # send. Left out of a request, the record keeps its value (a new one the model's default),
+    # as construct_instance() does for any omitted field; sent blank, the model refuses it.
+    optional_in_request: tuple[str, ...] = ()
+
     def __init__(self, *args, branch, **kwargs):
         instance = kwargs.get("instance") or self._meta.model(branch=branch)
         kwargs["instance"] = instance
         super().__init__(*args, **kwargs)
         self.branch = branch
+        for name in self.optional_in_request:
+            self.fields[name].required = False
         for field in self.fields.values():
             if isinstance(field.widget, forms.Textarea):
                 field.widget.attrs["rows"] = 3
@@ -42,11 +50,13 @@ class MemberForm(BranchRecordForm):
 
 
 class ActivityForm(BranchRecordForm):
+    optional_in_request = ("participation",)
+
     class Meta:
         model = Activity
         fields = [
-            "title", "category", "start_date", "end_date", "place", "participants", "cost", "partners",
-            "description", "result", "plan_item",
+            "title", "category", "start_date", "end_date", "place", "participation", "partners", "participants",
+            "cost", "description", "result", "plan_item",
         ]
         widgets = _date_widgets("start_date", "end_date")
 
@@ -61,7 +71,8 @@ class WelfarePaymentForm(BranchRecordForm):
     class Meta:
         model = WelfarePayment
         fields = [
-            "date", "reason", "member", "recipients", "headcount", "cash", "goods_value", "fund_source", "notes",
+            "date", "reason", "occasion", "member", "recipients", "headcount", "cash", "goods_value", "fund_source",
+            "notes",
         ]
         widgets = _date_widgets("date")
 
@@ -71,13 +82,23 @@ class WelfarePaymentForm(BranchRecordForm):
         self.fields["member"].queryset = Member.objects.filter(branch=branch).order_by("name")
         self.fields["member"].label_from_instance = lambda m: f"{m.name}（{m.department}）" if m.department else m.name
         self.fields["member"].empty_label = "（发给一批人，不选会员）"
+        self.fields["occasion"].choices = [("", "（按日期推定；非节日慰问不填）")] + list(FestivalOccasion.choices)
 
 
 class HonorForm(BranchRecordForm):
+    optional_in_request = ("kind",)
+
     class Meta:
         model = Honor
-        fields = ["date", "title", "level", "awarding_body", "recipient_kind", "recipients"]
+        fields = ["date", "title", "kind", "activity", "level", "awarding_body", "recipient_kind", "recipients"]
         widgets = _date_widgets("date")
+
+    def __init__(self, *args, branch, **kwargs):
+        super().__init__(*args, branch=branch, **kwargs)
+        # Only this branch's activities, the latest first; the model's clean() repeats the rule.
+        self.fields["activity"].queryset = Activity.objects.filter(branch=branch).order_by("-start_date", "-pk")
+        self.fields["activity"].label_from_instance = lambda a: f"{a.start_date:%Y-%m-%d} {a.title}"
+        self.fields["activity"].empty_label = "（不对应本工会记录的活动）"
 
 
 class MeetingForm(BranchRecordForm):

@@ -8,7 +8,8 @@ from django.db.models import Q, Value
 from django.db.models.functions import Concat, Substr
 from simple_history.models import HistoricalRecords
 
-from ..choices import BranchKind, Sector
+from ..choices import BranchKind, Sector, UnitKind
+from ..units import UnitWords, guess_unit_kind, words_for_unit
 from .scoping import editable_q, visible_q
 
 PATH_SEPARATOR = "/"
@@ -77,6 +78,25 @@ class Branch(models.Model):
         default=Sector.OTHER,
         help_text="所在单位的性质，用于选择报告的标准措辞。",
     )
+    unit_kind = models.CharField(
+        "单位类型",
+        max_length=20,
+        choices=UnitKind.choices,
+        blank=True,
+        default="",
+        db_default="",
+        help_text="单位如何称呼自己：学校说“本校”，幼儿园说“本园”，医院说“本院”。"
+        "留空时按名称和行业自动确定（名称含“幼儿园”即为幼儿园）。",
+    )
+    party_organisation = models.CharField(
+        "上级党组织名称",
+        max_length=100,
+        blank=True,
+        default="",
+        db_default="",
+        help_text="领导本工会的党组织，例如：中共示范县实验小学支部委员会。"
+        "留空时报告中按单位类型写作“校党支部”“公司党委”等。",
+    )
     founded_on = models.DateField("成立日期", null=True, blank=True, help_text="工会组织成立的日期。")
     address = models.CharField("地址", max_length=200, blank=True, help_text="工会办公地址。")
     phone = models.CharField("联系电话", max_length=30, blank=True, help_text="工会办公室联系电话。")
@@ -124,6 +144,18 @@ class Branch(models.Model):
     def is_federation(self) -> bool:
         return self.kind == BranchKind.FEDERATION
 
+    @property
+    def resolved_unit_kind(self) -> str:
+        """The unit kind as set, or as the name and sector suggest for a branch never given one."""
+        return self.unit_kind or guess_unit_kind(self.name, self.sector)
+
+    def unit_words(self) -> UnitWords:
+        """How this unit calls itself and its staff, and the party organisation that leads it."""
+        words = words_for_unit(self.resolved_unit_kind, self.name)
+        if self.party_organisation.strip():
+            words = UnitWords(words.kind, words.self_reference, words.staff, self.party_organisation.strip())
+        return words
+
     def computed_path(self) -> str:
         parent_path = self.parent.path if self.parent_id else PATH_SEPARATOR
         return f"{parent_path}{self.code}{PATH_SEPARATOR}"
@@ -141,6 +173,8 @@ class Branch(models.Model):
     def save(self, *args, **kwargs):
         # The path is derived data kept beside the parent link so that subtree reads stay one
         # indexed query; when it changes, every descendant's path moves with it in one UPDATE.
+        if not self.unit_kind:
+            self.unit_kind = guess_unit_kind(self.name, self.sector)
         old_path = None
         if self.pk:
             old_path = type(self).objects.filter(pk=self.pk).values_list("path", flat=True).first()

@@ -6,6 +6,7 @@ validators repeat them so that a form shows a Chinese message next to the field.
 from __future__ import annotations
 
 import datetime
+import re
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -17,20 +18,25 @@ from simple_history.models import HistoricalRecords
 from ..choices import (
     ActivityCategory,
     EmploymentType,
+    FestivalOccasion,
     FundSource,
     Gender,
+    HonorKind,
     HonorLevel,
     MeetingKind,
     MemberStatus,
+    Participation,
     RecipientKind,
     WelfareReason,
 )
+from ..festivals import occasion_on
 from ..validators import not_in_future
 from .scoping import editable_q, visible_q
 
 ZERO = Decimal("0")
 NON_NEGATIVE_AMOUNT = MinValueValidator(ZERO, "金额不能为负数。")
 NON_NEGATIVE_COUNT = MinValueValidator(0, "数量不能为负数。")
+OCCASION_ONLY_FOR_FESTIVAL = "只有事由为“节日慰问”的记录才能填写节日。"
 
 
 def money_field(verbose_name: str, help_text: str) -> models.DecimalField:
@@ -174,8 +180,20 @@ class Activity(BranchOwned):
         "参加人次", default=0, validators=[NON_NEGATIVE_COUNT], help_text="参加活动的职工人次。"
     )
     cost = money_field("费用（元）", "活动支出，单位元，最多两位小数。")
+    participation = models.CharField(
+        "参与方式",
+        max_length=20,
+        choices=Participation.choices,
+        default=Participation.ORGANISED,
+        db_default=Participation.ORGANISED,
+        help_text="主办：本工会自己组织的活动；联合举办/协办：与其他单位共同举办；"
+        "组织参加：组织职工参加上级工会或其他单位举办的活动（比赛、培训等）。",
+    )
     partners = models.CharField(
-        "合办单位", max_length=200, blank=True, help_text="联合或协办单位，可留空。"
+        "合办单位",
+        max_length=200,
+        blank=True,
+        help_text="联合举办或协办时填写合作单位；组织参加时填写主办单位。可留空。",
     )
     description = models.TextField("活动情况", max_length=5000, blank=True, help_text="活动的过程和内容。")
     result = models.TextField("成效", max_length=5000, blank=True, help_text="成效或获奖情况。")
@@ -258,7 +276,18 @@ class WelfarePayment(BranchOwned):
         max_length=20,
         choices=FundSource.choices,
         default=FundSource.UNION_FUNDS,
-        help_text="工会经费、行政拨款、上级工会补助、职工捐款或其他。",
+        help_text="钱是谁的：工会经费、行政拨款/单位经费、上级工会补助，是工会发放的；"
+        "职工捐款（代收代转）和代为申请救助（如慈善救助、大病救助基金）是工会为会员筹集或争取的。",
+    )
+    occasion = models.CharField(
+        "节日",
+        max_length=20,
+        choices=FestivalOccasion.choices,
+        blank=True,
+        default="",
+        db_default="",
+        help_text="节日慰问是哪个节日的：元旦、春节、三八、端午、中秋、国庆、重阳或其他。"
+        "留空时按日期推定；其他事由不填。",
     )
     notes = models.TextField("备注", max_length=2000, blank=True, help_text="其他需要记录的情况。")
 
@@ -283,6 +312,11 @@ class WelfarePayment(BranchOwned):
                 name="welfare_has_recipient",
                 violation_error_message="请选择会员，或填写慰问对象说明。",
             ),
+            models.CheckConstraint(
+                condition=Q(occasion="") | Q(reason=WelfareReason.FESTIVAL),
+                name="welfare_occasion_only_for_festival",
+                violation_error_message=OCCASION_ONLY_FOR_FESTIVAL,
+            ),
         ]
 
     def __str__(self) -> str:
@@ -296,19 +330,75 @@ class WelfarePayment(BranchOwned):
     def total_amount(self) -> Decimal:
         return self.cash + self.goods_value
 
+    @property
+    def is_union_payment(self) -> bool:
+        """Money the union paid out, as opposed to money it collected or obtained for members
+        (see FundSource.paid_by_union for why the two are told apart)."""
+        return self.fund_source in FundSource.paid_by_union()
+
+    def festival_occasion(self) -> str:
+        """The festival a 节日慰问 was for: as recorded, else as its date suggests; "" for other reasons."""
+        if self.reason != WelfareReason.FESTIVAL:
+            return ""
+        return self.occasion or occasion_on(self.date)
+
+    @property
+    def festival_label(self) -> str:
+        """The festival's Chinese name, with (推定) when it was taken from the date."""
+        occasion = self.festival_occasion()
+        if not occasion:
+            return ""
+        label = FestivalOccasion(occasion).label
+        return label if self.occasion else f"{label}（推定）"
+
     def clean(self):
         super().clean()
         if self.member_id and self.branch_id and self.member.branch_id != self.branch_id:
             raise ValidationError({"member": "所选会员不属于本工会。"}, code="member_other_branch")
         if not self.member_id and not self.recipients.strip():
             raise ValidationError({"recipients": "请选择会员，或填写慰问对象说明。"}, code="no_recipient")
+        self.clean_occasion()
+
+    def clean_occasion(self):
+        """Separate from clean() for the Excel import, which checks a row's member link itself."""
+        if self.occasion and self.reason != WelfareReason.FESTIVAL:
+            raise ValidationError({"occasion": OCCASION_ONLY_FOR_FESTIVAL}, code="occasion_not_festival")
+
+
+# A prize or a place won: 一等奖, 优秀组织奖, 第二名, 名次. 奖章 (a medal) is a title, not a prize.
+PRIZE_TITLE = re.compile(r"奖(?!章)|第[一二三四五六七八九十]+名|名次")
+
+
+def honor_kind_from_title(title: str) -> str:
+    """The kind an honor's title suggests, for rows and workbooks that do not say."""
+    return HonorKind.PRIZE if PRIZE_TITLE.search(title) else HonorKind.TITLE
 
 
 class Honor(BranchOwned):
     """An honor the union, its members or its units received (荣誉)."""
 
     date = models.DateField("日期", validators=[not_in_future], help_text="授予荣誉的日期。")
-    title = models.CharField("荣誉名称", max_length=200, help_text="例如：模范职工之家、五一劳动奖章。")
+    title = models.CharField(
+        "荣誉名称", max_length=200, help_text="例如：模范职工之家、五一劳动奖章、篮球赛团体第三名。"
+    )
+    kind = models.CharField(
+        "类别",
+        max_length=20,
+        choices=HonorKind.choices,
+        default=HonorKind.TITLE,
+        db_default=HonorKind.TITLE,
+        help_text="荣誉称号：如模范职工之家、五一劳动奖章、先进集体；"
+        "奖项/名次：在比赛或评选活动中获得的奖，如金奖、一等奖、第二名、优秀组织奖。",
+    )
+    activity = models.ForeignKey(
+        Activity,
+        verbose_name="获奖活动",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="honors",
+        help_text="可选：在本工会记录的哪次活动中获得（例如组织参加的比赛）。",
+    )
     level = models.CharField("级别", max_length=20, choices=HonorLevel.choices, help_text="授予荣誉的级别。")
     awarding_body = models.CharField(
         "授予单位", max_length=200, blank=True, help_text="例如：示范县总工会。"
@@ -332,6 +422,11 @@ class Honor(BranchOwned):
 
     def __str__(self) -> str:
         return self.title
+
+    def clean(self):
+        super().clean()
+        if self.activity_id and self.branch_id and self.activity.branch_id != self.branch_id:
+            raise ValidationError({"activity": "所选活动不属于本工会。"}, code="activity_other_branch")
 
 
 class Meeting(BranchOwned):

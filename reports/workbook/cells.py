@@ -94,13 +94,19 @@ def parse_date(field: models.Field, raw: object) -> datetime.date:
     raise CellError(f"日期格式无法识别：{cell_text(raw)}")
 
 
+_TRAILING_REMARK = re.compile(r"（[^（）]*）$")
+
+
 @functools.cache
 def _labels(field: models.Field) -> dict[str, str]:
-    """Normalised label -> stored value. A label written "A/B" is also known by either half."""
+    """Normalised label -> stored value. A label written "A/B" is also known by either half, and one
+    ending in a remark, "职工捐款（代收代转）", also without it: the name older templates used."""
     known = {}
     for value, label in field.flatchoices:
         for name in (label, *label.split("/")):
-            known.setdefault(normalise_label(name), value)
+            name = normalise_label(name)
+            known.setdefault(name, value)
+            known.setdefault(_TRAILING_REMARK.sub("", name), value)
     return known
 
 

@@ -14,13 +14,15 @@ from django.db import models
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.comments import Comment
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from ..models import Branch
+from ..models import Activity, Branch
 from .reader import MAX_DATA_ROWS
-from .schema import PAYMENTS, RECORD_SHEETS, Kind, SheetSpec, kind_of
+from .references import activity_reference
+from .schema import HONORS, PAYMENTS, RECORD_SHEETS, Column, Kind, SheetSpec, kind_of
 
 DATE_FORMAT = "yyyy-mm-dd"
 AMOUNT_FORMAT = "0.00"
@@ -44,6 +46,8 @@ def _records(spec: SheetSpec, branch: Branch) -> Iterable[models.Model]:
     records = spec.model.objects.filter(branch=branch).order_by(*spec.export_order)
     if spec is PAYMENTS:
         records = records.select_related("member")
+    elif spec is HONORS:
+        records = records.select_related("activity")
     return records.iterator(chunk_size=2000)
 
 
@@ -53,7 +57,7 @@ def _workbook_bytes(sheets: dict[SheetSpec, Iterable[models.Model]]) -> bytes:
         sheet = book.create_sheet(spec.name)
         fields = [spec.field(column) for column in spec.columns]
         _lay_out(sheet, spec, fields)
-        sheet.append([_header_cell(sheet, header) for header in spec.headers])
+        sheet.append([_header_cell(sheet, column) for column in spec.columns])
         for record in records:
             sheet.append([_cell(sheet, field, getattr(record, field.name)) for field in fields])
     buffer = BytesIO()
@@ -99,10 +103,12 @@ def _options(field: models.Field) -> list[str]:
     return []
 
 
-def _header_cell(sheet, header: str) -> WriteOnlyCell:
-    cell = WriteOnlyCell(sheet, header)
+def _header_cell(sheet, column: Column) -> WriteOnlyCell:
+    cell = WriteOnlyCell(sheet, column.header)
     cell.font = HEADER_FONT
     cell.fill = HEADER_FILL
+    if column.note:
+        cell.comment = Comment(column.note, "填写说明", width=320, height=140)
     return cell
 
 
@@ -112,7 +118,7 @@ def _cell(sheet, field: models.Field, value: object) -> object:
         return None
     kind = kind_of(field)
     if kind is Kind.REFERENCE:
-        return text_cell(sheet, value.name)  # a member, named as 会员姓名 is read back
+        return text_cell(sheet, _reference_text(value))
     if kind is Kind.CHOICE:
         return dict(field.flatchoices).get(value, value)
     if kind is Kind.BOOL:
@@ -124,6 +130,13 @@ def _cell(sheet, field: models.Field, value: object) -> object:
     if isinstance(value, str):
         return text_cell(sheet, value)
     return value
+
+
+def _reference_text(record: models.Model) -> str:
+    """Another record as its cell names it: a member by name, an activity by title and start date."""
+    if isinstance(record, Activity):
+        return activity_reference(record.title, record.start_date)
+    return record.name
 
 
 def _formatted(sheet, value: object, number_format: str) -> WriteOnlyCell:

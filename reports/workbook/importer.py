@@ -13,11 +13,14 @@ from typing import IO
 from django.db import models, transaction
 from simple_history.utils import bulk_create_with_history
 
-from ..models import Branch, Member
+from ..models import Activity, Branch, Member
+from ..models.records import honor_kind_from_title
+from .cells import CellError, is_blank
 from .reader import Row, read_workbook
+from .references import ActivityIndex, ActivityKey
 from .results import ImportResult, Problem, WorkbookRejected
-from .schema import MEMBERS, PAYMENTS, RECORD_SHEETS, SheetSpec
-from .validation import model_problems, parse_row
+from .schema import ACTIVITIES, HONORS, MEMBERS, PAYMENTS, RECORD_SHEETS, SheetSpec
+from .validation import model_problems, parse_row, rule_problems
 
 BATCH_SIZE = 1000
 MEMBER_KEY_LOOKUPS = tuple(f"member__{name}" for name in MEMBERS.natural_key)
@@ -34,16 +37,24 @@ class Pending:
     instance: models.Model
     key: tuple[object, ...]
     member_key: MemberKey | None = None  # a payment naming a member: that member's natural key
+    activity_key: ActivityKey | None = None  # an honor naming the activity it was won at
 
 
 def import_workbook(branch: Branch, fileobj: IO[bytes]) -> ImportResult:
-    sheets, problems = read_workbook(fileobj, {spec.name: spec.headers for spec in RECORD_SHEETS})
+    sheets, problems = read_workbook(
+        fileobj,
+        {spec.name: spec.headers for spec in RECORD_SHEETS},
+        {spec.name: spec.optional_headers for spec in RECORD_SHEETS},
+    )
     pending: dict[str, list[Pending]] = {}
     for spec in RECORD_SHEETS:
         rows = sheets.get(spec.name, [])
         if spec is PAYMENTS:
             members = _members_by_name(branch, pending[MEMBERS.name])
             pending[spec.name], found = _check_payments(branch, rows, members)
+        elif spec is HONORS:
+            activities = _activity_index(branch, pending[ACTIVITIES.name])
+            pending[spec.name], found = _check_honors(branch, rows, activities)
         else:
             pending[spec.name], found = _check_rows(spec, branch, rows)
         problems += found
@@ -102,7 +113,40 @@ def _check_payments(
         # A named member is looked up in this branch by the importer, and may be saved only with
         # this workbook; so the model's clean(), which checks the member link, is left out then.
         found += model_problems(spec, row, instance, {"branch", "member", *unread}, run_clean=not name)
+        if name and "occasion" not in unread:
+            found += rule_problems(spec, row, instance.clean_occasion)
         pending.append(Pending(row, instance, _natural_key(spec, instance, member_key), member_key))
+        problems += found
+    return pending, problems
+
+
+def _activity_index(branch: Branch, new_activities: list[Pending]) -> ActivityIndex:
+    """The activities an honor may name: the branch's and those this workbook adds."""
+    on_record = Activity.objects.filter(branch=branch).values_list(*ACTIVITIES.natural_key)
+    return ActivityIndex([*on_record, *(row.key for row in new_activities)])
+
+
+def _check_honors(branch: Branch, rows: list[Row], activities: ActivityIndex) -> tuple[list[Pending], list[Problem]]:
+    """Like _check_rows; a blank 类别 is taken from the title, and 获奖活动 must name one activity."""
+    spec = HONORS
+    kind_column = spec.column_of("kind")
+    pending, problems = [], []
+    for row in rows:
+        values, found = parse_row(spec, row)
+        reference = values.pop("activity", None)
+        activity_key = None
+        if reference:
+            try:
+                activity_key = activities.resolve(reference)
+            except CellError as error:
+                found.append(Problem(spec.name, row.number, spec.header_of("activity"), error.message))
+        if is_blank(row.values[kind_column]) and "title" in values:
+            values["kind"] = honor_kind_from_title(values["title"])
+        instance = spec.model(branch=branch, **values)
+        unread = {c.field_name for c in spec.columns if c.field_name not in values}
+        # The activity is looked up in this branch here, and may be saved only with this workbook.
+        found += model_problems(spec, row, instance, {"branch", "activity", *unread})
+        pending.append(Pending(row, instance, _natural_key(spec, instance), activity_key=activity_key))
         problems += found
     return pending, problems
 
@@ -127,6 +171,8 @@ def _save(branch: Branch, pending: dict[str, list[Pending]]) -> ImportResult:
             rows = pending[spec.name]
             if spec is PAYMENTS:
                 _link_members(branch, rows)
+            elif spec is HONORS:
+                _link_activities(branch, rows)
             taken = set(spec.model.objects.filter(branch=branch).values_list(*spec.natural_key))
             new = []
             for row in rows:
@@ -155,3 +201,23 @@ def _link_members(branch: Branch, payments: list[Pending]) -> None:
             column = PAYMENTS.header_of("member")
             raise WorkbookRejected([Problem(PAYMENTS.name, payment.row.number, column, message)])
         payment.instance.member = member
+
+
+def _link_activities(branch: Branch, honors: list[Pending]) -> None:
+    """Point honors at the activities they were won at, now all saved (this import's above)."""
+    wanted = {honor.activity_key for honor in honors if honor.activity_key}
+    if not wanted:
+        return
+    titles = {title for title, _ in wanted}
+    activities: dict[ActivityKey, Activity] = {}
+    # Forms allow two activities with one title and start date; the earliest saved is taken then.
+    for activity in Activity.objects.filter(branch=branch, title__in=titles).order_by("-pk"):
+        activities[(activity.title, activity.start_date)] = activity
+    for honor in honors:
+        if honor.activity_key is None:
+            continue
+        activity = activities.get(honor.activity_key)
+        if activity is None:  # deleted by someone else since the check
+            message = f"活动“{honor.activity_key[0]}”刚被删除，请重新导入。"
+            raise WorkbookRejected([Problem(HONORS.name, honor.row.number, HONORS.header_of("activity"), message)])
+        honor.instance.activity = activity

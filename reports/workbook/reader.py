@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import zipfile
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from io import BytesIO
@@ -50,10 +50,15 @@ class Row:
 
 
 def read_workbook(
-    fileobj: IO[bytes], layouts: Mapping[str, Sequence[str]]
+    fileobj: IO[bytes],
+    layouts: Mapping[str, Sequence[str]],
+    optional: Mapping[str, Collection[str]] | None = None,
 ) -> tuple[dict[str, list[Row]], list[Problem]]:
     """The non-blank data rows of each sheet named in `layouts` (sheet name -> headers) that the file
     has, and a problem for each such sheet whose header row differs. Other sheets are ignored.
+
+    `optional` names, per sheet, the headers a workbook may lack (columns added to the template
+    later); a row of such a workbook has None, a blank cell, in their place.
 
     Raises WorkbookRejected when the file is too big, not an .xlsx, hostile or malformed.
     """
@@ -66,7 +71,7 @@ def read_workbook(
         problems: list[Problem] = []
         for name, headers in layouts.items():
             if name in titles:
-                rows = _read_sheet(book, titles[name], name, headers)
+                rows = _read_sheet(book, titles[name], name, headers, (optional or {}).get(name, ()))
                 if isinstance(rows, Problem):
                     problems.append(rows)
                 else:
@@ -143,14 +148,17 @@ def _check_archive(stream: IO[bytes]) -> None:
             raise _reject(ODD_RATIO.format(name=member.filename))
 
 
-def _read_sheet(book: Workbook, title: str, name: str, headers: Sequence[str]) -> list[Row] | Problem:
+def _read_sheet(
+    book: Workbook, title: str, name: str, headers: Sequence[str], optional: Collection[str]
+) -> list[Row] | Problem:
     rows = _sheet_rows(book[title], name)
     found = _normalised_header(next(rows, ()))
-    if found != [normalise_label(header) for header in headers]:
+    positions = _column_positions(found, headers, optional)
+    if positions is None:
         if not found and not any(_has_data(values) for values in rows):
             return []  # an empty sheet, perhaps with some formatting
-        return Problem(name, 1, "", f"表头与模板不一致，应依次为：{'、'.join(headers)}")
-    width = len(headers)
+        return Problem(name, 1, "", _header_message(headers, optional))
+    width = len(found)
     data: list[Row] = []
     for number, values in enumerate(rows, start=2):
         if not _has_data(values):
@@ -158,8 +166,28 @@ def _read_sheet(book: Workbook, title: str, name: str, headers: Sequence[str]) -
         if len(data) == MAX_DATA_ROWS:
             # Stop here: the rest of a huge sheet is never parsed.
             raise _reject(TOO_MANY_ROWS.format(limit=MAX_DATA_ROWS), name)
-        data.append(Row(number, (tuple(values) + (None,) * width)[:width]))
+        cells = (tuple(values) + (None,) * width)[:width]
+        data.append(Row(number, tuple(None if p is None else cells[p] for p in positions)))
     return data
+
+
+def _column_positions(found: list[str], headers: Sequence[str], optional: Collection[str]) -> list[int | None] | None:
+    """Where each expected header is in the sheet (None for an optional one it lacks), or None when
+    the header row is not the template's: the headers in order, optional ones perhaps left out."""
+    expected = [normalise_label(header) for header in headers]
+    left_out = {normalise_label(header) for header in optional} - set(found)
+    if found != [header for header in expected if header not in left_out]:
+        return None
+    where = {header: position for position, header in enumerate(found)}
+    return [where.get(header) for header in expected]
+
+
+def _header_message(headers: Sequence[str], optional: Collection[str]) -> str:
+    message = f"表头与模板不一致，应依次为：{'、'.join(headers)}"
+    if optional:
+        names = "、".join(f"“{header}”" for header in headers if header in optional)
+        message += f"（旧模板没有的{names}列可以不要）"
+    return message
 
 
 def _sheet_rows(sheet, name: str) -> Iterator[tuple[object, ...]]:

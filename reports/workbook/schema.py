@@ -29,6 +29,11 @@ class Kind(enum.Enum):
 class Column:
     header: str
     field_name: str
+    # A column added to the template later: a workbook made from an older template may lack it,
+    # and its rows then take what a blank cell gives.
+    optional: bool = False
+    # How to fill the column, shown as a comment on the template's header cell.
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -43,6 +48,14 @@ class SheetSpec:
     @property
     def headers(self) -> tuple[str, ...]:
         return tuple(column.header for column in self.columns)
+
+    @property
+    def optional_headers(self) -> frozenset[str]:
+        return frozenset(column.header for column in self.columns if column.optional)
+
+    def column_of(self, field_name: str) -> int:
+        """The position of the column holding a model field."""
+        return next(i for i, c in enumerate(self.columns) if c.field_name == field_name)
 
     def field(self, column: Column) -> models.Field:
         return self.model._meta.get_field(column.field_name)
@@ -68,8 +81,17 @@ def kind_of(field: models.Field) -> Kind:
     return Kind.TEXT
 
 
-def _columns(*pairs: tuple[str, str]) -> tuple[Column, ...]:
-    return tuple(Column(header, field_name) for header, field_name in pairs)
+def _columns(*columns: tuple[str, str] | Column) -> tuple[Column, ...]:
+    return tuple(column if isinstance(column, Column) else Column(*column) for column in columns)
+
+
+# The 获奖活动 cell names an activity of the branch (in the system or on this workbook's 活动 sheet)
+# by its title, with its start date in parentheses; the title alone is enough when no other
+# activity has it. The export always writes the date, so that it reads back whatever is added later.
+ACTIVITY_REFERENCE_NOTE = (
+    "填写获奖的活动：本工会“活动”表或系统中已有的活动名称。同名活动不止一个时，"
+    "在名称后用括号写开始日期，例如：参加全县教职工篮球赛（2025-11-14）。不是在活动中获得的留空。"
+)
 
 
 MEMBERS = SheetSpec(
@@ -103,6 +125,13 @@ ACTIVITIES = SheetSpec(
         ("参加人次", "participants"),
         ("地点", "place"),
         ("费用（元）", "cost"),
+        Column(
+            "参与方式",
+            "participation",
+            optional=True,
+            note="主办：本工会自己组织；联合举办/协办：与其他单位共同举办；组织参加：组织职工参加别人举办的活动。"
+            "留空为主办。",
+        ),
         ("合办单位", "partners"),
         ("活动情况", "description"),
         ("成效", "result"),
@@ -117,12 +146,24 @@ PAYMENTS = SheetSpec(
     columns=_columns(
         ("日期", "date"),
         ("事由", "reason"),
+        Column(
+            "节日",
+            "occasion",
+            optional=True,
+            note="事由为节日慰问时填写：元旦、春节、三八、端午、中秋、国庆、重阳或其他。留空时按日期推定；"
+            "其他事由不填。",
+        ),
         ("会员姓名", "member"),
         ("对象说明", "recipients"),
         ("人次", "headcount"),
         ("慰问金（元）", "cash"),
         ("慰问品折合（元）", "goods_value"),
-        ("经费来源", "fund_source"),
+        Column(
+            "经费来源",
+            "fund_source",
+            note="工会经费、行政拨款/单位经费、上级工会补助：工会发放的钱；职工捐款（代收代转）、"
+            "代为申请救助：工会为会员筹集或争取的钱。留空为工会经费。",
+        ),
         ("备注", "notes"),
     ),
     # The member is identified by the member's own natural key, so the key means the same before
@@ -146,10 +187,18 @@ HONORS = SheetSpec(
     columns=_columns(
         ("日期", "date"),
         ("荣誉名称", "title"),
+        Column(
+            "类别",
+            "kind",
+            optional=True,
+            note="荣誉称号（如模范职工之家、五一劳动奖章）或奖项/名次（如一等奖、第二名、优秀组织奖）。"
+            "留空时按名称推定：含“奖”（奖章除外）或“第几名”“名次”的为奖项/名次。",
+        ),
         ("级别", "level"),
         ("授予单位", "awarding_body"),
         ("获得者类型", "recipient_kind"),
         ("获得者", "recipients"),
+        Column("获奖活动", "activity", optional=True, note=ACTIVITY_REFERENCE_NOTE),
     ),
     natural_key=("title", "date", "recipients"),
     export_order=("date", "pk"),

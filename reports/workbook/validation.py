@@ -1,7 +1,7 @@
 """From a sheet row to field values, and from a model's ValidationError back to the row's cells."""
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
@@ -47,6 +47,15 @@ def model_problems(
             instance.full_clean(exclude=exclude, validate_constraints=False)
         else:
             instance.clean_fields(exclude=exclude)
+    except ValidationError as error:
+        return _problems(spec, row, error)
+    return []
+
+
+def rule_problems(spec: SheetSpec, row: Row, check: Callable[[], None]) -> list[Problem]:
+    """What one of the model's own checks (a method raising ValidationError) finds, in the row's cells."""
+    try:
+        check()
     except ValidationError as error:
         return _problems(spec, row, error)
     return []

@@ -1,0 +1,66 @@
+"""Which festival a 节日慰问 was for: the lunar table and the windows before each festival."""
+import datetime
+
+import pytest
+
+from reports.choices import FestivalOccasion as O
+from reports.festivals import LUNAR_FESTIVALS, occasion_on
+
+D = datetime.date
+
+
+@pytest.mark.parametrize(
+    "year, index, day",
+    [
+        (2025, 0, D(2025, 1, 29)),  # 春节
+        (2025, 1, D(2025, 5, 31)),  # 端午
+        (2025, 2, D(2025, 10, 6)),  # 中秋
+        (2025, 3, D(2025, 10, 29)),  # 重阳
+        (2026, 0, D(2026, 2, 17)),
+        (2024, 0, D(2024, 2, 10)),
+        (2023, 2, D(2023, 9, 29)),
+    ],
+)
+def test_known_lunar_festival_dates(year, index, day):
+    assert LUNAR_FESTIVALS[year][index] == day
+
+
+def test_the_table_covers_2015_to_2035_in_order():
+    assert sorted(LUNAR_FESTIVALS) == list(range(2015, 2036))
+    for year, days in LUNAR_FESTIVALS.items():
+        assert all(day.year == year for day in days)
+        assert list(days) == sorted(days)
+        assert D(year, 1, 20) <= days[0] <= D(year, 2, 21)  # 春节 always falls in this span
+
+
+@pytest.mark.parametrize(
+    "date, occasion",
+    [
+        (D(2025, 1, 10), O.SPRING_FESTIVAL),  # 19 days before 春节
+        (D(2026, 1, 28), O.SPRING_FESTIVAL),  # 20 days before 17 February
+        (D(2026, 1, 27), O.OTHER),  # 21 days: too early
+        (D(2025, 2, 3), O.SPRING_FESTIVAL),  # in the holiday after it
+        (D(2024, 12, 30), O.NEW_YEAR),
+        (D(2025, 1, 2), O.NEW_YEAR),
+        (D(2023, 1, 4), O.NEW_YEAR),  # 春节 on 22 January: the nearer festival wins
+        (D(2023, 1, 6), O.SPRING_FESTIVAL),
+        (D(2025, 3, 1), O.WOMENS_DAY),
+        (D(2025, 3, 10), O.WOMENS_DAY),
+        (D(2025, 3, 11), O.OTHER),
+        (D(2025, 5, 25), O.DRAGON_BOAT),
+        (D(2025, 5, 20), O.OTHER),  # 11 days before 端午
+        (D(2025, 9, 25), O.NATIONAL_DAY),  # 中秋 is 11 days off
+        (D(2025, 9, 28), O.MID_AUTUMN),  # both hold: 中秋 wins
+        (D(2025, 10, 7), O.MID_AUTUMN),
+        (D(2024, 9, 12), O.MID_AUTUMN),
+        (D(2024, 9, 30), O.NATIONAL_DAY),
+        (D(2025, 10, 20), O.DOUBLE_NINTH),
+        (D(2019, 10, 2), O.NATIONAL_DAY),  # 重阳 on 7 October is further
+        (D(2025, 9, 8), O.OTHER),  # 教师节
+        (D(2025, 6, 1), O.DRAGON_BOAT),  # 六一 next to 端午: why the record may say which
+        (D(2040, 1, 25), O.OTHER),  # beyond the table: no 春节 known
+        (D(2040, 10, 3), O.NATIONAL_DAY),
+    ],
+)
+def test_occasion_on(date, occasion):
+    assert occasion_on(date) == occasion
