@@ -2,11 +2,11 @@
 import datetime
 import io
 import threading
-import time
 from decimal import Decimal
 
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from reports.choices import (
     ActivityCategory,
@@ -454,18 +454,18 @@ def test_problem_reads_as_a_sentence():
     assert str(Problem("", None, "", "文件是空的。")) == "文件是空的。"
 
 
-def test_ten_thousand_rows_import_quickly(school):
+def test_ten_thousand_rows_import_in_batches(school):
     start = D(2023, 1, 1)
     rows = [
         [start + datetime.timedelta(days=n % 365), None, f"第{n}期培训", "职工教育培训", 30, "会议室", 120.5]
         for n in range(10_000)
     ]
     fileobj = make_workbook({"活动": [sheet("活动")["活动"][0], *rows]})
-    began = time.perf_counter()
-    result = import_workbook(school, fileobj)
-    elapsed = time.perf_counter() - began
+    # Speed is the benchmark's business (bench/); here: the rows go in by batches, not one by one.
+    with CaptureQueriesContext(connection) as queries:
+        result = import_workbook(school, fileobj)
     assert result.created["活动"] == 10_000
-    assert elapsed < 10, f"took {elapsed:.1f} s"
+    assert len(queries) < 200
 
 
 @pytest.mark.postgres
