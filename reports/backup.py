@@ -2,20 +2,25 @@
 
 The archive holds data.json (Django's serializer, natural keys: it loads into any freshly
 migrated database, SQLite or PostgreSQL) and manifest.json (every table's row count and every
-approved revision's file hashes). Restoring loads everything in one transaction, then checks the
-counts and recomputes each frozen file's SHA-256; any difference undoes the whole restore.
+approved revision's file hashes), both written from one snapshot of the database, so a backup
+taken while people work is still whole. The backup command re-reads the archive right after
+writing it. Restoring loads everything in one transaction, then checks the counts and recomputes
+each frozen file's SHA-256; any difference undoes the whole restore.
 """
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import tempfile
 import zipfile
+from contextlib import contextmanager
 from pathlib import Path
 
 from django.apps import apps
+from django.core import serializers
 from django.core.management import call_command
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 FORMAT = 1
@@ -45,30 +50,107 @@ def frozen_file_hashes() -> dict[str, dict[str, str]]:
     from .models import Revision
 
     return {
-        str(pk): {"docx": hashlib.sha256(bytes(docx)).hexdigest(), "pdf": hashlib.sha256(bytes(pdf)).hexdigest()}
+        str(pk): _file_hashes(docx, pdf)
         for pk, docx, pdf in Revision.objects.approved().values_list("pk", "docx_file", "pdf_file").order_by("pk")
     }
 
 
 def write_backup(output: Path) -> dict:
-    """Write the archive; return its manifest."""
+    """Write the archive from one snapshot of the database; return its manifest."""
+    tables: dict[str, int] = {}
+    frozen: dict[str, dict[str, str]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp) / "data.json"
-        with transaction.atomic():  # one consistent view of every table
-            call_command(
-                "dumpdata", *[m._meta.label_lower for m in _models()],
-                natural_foreign=True, natural_primary=True, output=str(data), verbosity=0,
+        with _one_snapshot(), open(data, "w", encoding="utf-8") as stream:
+            serializers.serialize(
+                "json", _rows_counted(tables, frozen), stream=stream,
+                use_natural_foreign_keys=True, use_natural_primary_keys=True,
             )
-            manifest = {
-                "format": FORMAT,
-                "created": timezone.now().isoformat(),
-                "tables": table_counts(),
-                "frozen_files": frozen_file_hashes(),
-            }
+        manifest = {
+            "format": FORMAT,
+            "created": timezone.now().isoformat(),
+            "tables": tables,
+            "frozen_files": dict(sorted(frozen.items(), key=lambda item: int(item[0]))),
+        }
         with zipfile.ZipFile(output, "w", compression=zipfile.ZIP_DEFLATED) as archive:
             archive.write(data, "data.json")
             archive.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False, indent=2))
     return manifest
+
+
+@contextmanager
+def _one_snapshot():
+    """Read everything inside one transaction that sees the database as of its first read.
+
+    At PostgreSQL's default READ COMMITTED every statement sees the rows committed before it
+    started, so tables read one after another would disagree while people keep working. REPEATABLE
+    READ fixes the snapshot at the first query; SET TRANSACTION applies to this transaction only,
+    so a connection kept open (CONN_MAX_AGE) goes back to the default afterwards. On SQLite the
+    BEGIN that atomic() issues does the same: the first read pins a WAL snapshot, or takes a
+    shared lock that keeps writers out until the dump ends. Called inside a transaction of its
+    own (as the tests' database fixture does), that transaction decides what is seen.
+    """
+    if connection.in_atomic_block:
+        yield
+        return
+    with transaction.atomic():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        yield
+
+
+def _rows_counted(tables: dict[str, int], frozen: dict[str, dict[str, str]]):
+    """Every row to back up, in an order loaddata can follow; counts and hashes what it yields.
+
+    The manifest is built from exactly the rows written, so it cannot disagree with data.json.
+    """
+    from .models import Revision
+
+    for model in serializers.sort_dependencies(_models_by_app(), allow_cycles=True):
+        label = model._meta.label_lower
+        tables[label] = 0
+        for row in model._default_manager.order_by(model._meta.pk.name).iterator(chunk_size=2000):
+            tables[label] += 1
+            if isinstance(row, Revision) and row.is_approved:
+                frozen[str(row.pk)] = _file_hashes(row.docx_file, row.pdf_file)
+            yield row
+
+
+def _models_by_app():
+    by_app: dict = {}
+    for model in _models():
+        by_app.setdefault(apps.get_app_config(model._meta.app_label), []).append(model)
+    return by_app.items()
+
+
+def _file_hashes(docx, pdf) -> dict[str, str]:
+    return {"docx": hashlib.sha256(bytes(docx)).hexdigest(), "pdf": hashlib.sha256(bytes(pdf)).hexdigest()}
+
+
+def verify_archive(archive_path: Path) -> list[str]:
+    """Re-read a written archive: does data.json hold exactly what its manifest promises?
+
+    Returns the differences found, in Chinese; an empty list means the archive is sound.
+    """
+    from .choices import ReportState
+
+    try:
+        with zipfile.ZipFile(archive_path) as archive:
+            manifest = json.loads(archive.read("manifest.json"))
+            with archive.open("data.json") as data:
+                rows = json.load(data)
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile) as error:
+        return [f"无法读取备份文件：{error}"]
+    counts = dict.fromkeys(manifest["tables"], 0)
+    frozen: dict[str, dict[str, str]] = {}
+    for row in rows:
+        counts[row["model"]] = counts.get(row["model"], 0) + 1
+        if row["model"] == "reports.revision" and row["fields"]["state"] == ReportState.APPROVED:
+            fields = row["fields"]
+            frozen[str(row["pk"])] = _file_hashes(base64.b64decode(fields["docx_file"]), base64.b64decode(fields["pdf_file"]))
+    unlisted = [f"{table} 有 {counts[table]} 行，清单中却没有这张表" for table in sorted(counts.keys() - manifest["tables"].keys())]
+    return unlisted + _differences(manifest, counts, frozen)
 
 
 def _database_is_empty() -> bool:
@@ -105,12 +187,14 @@ def restore_backup(archive_path: Path) -> dict:
 
 
 def _verify(manifest: dict) -> list[str]:
+    return _differences(manifest, table_counts(), frozen_file_hashes())
+
+
+def _differences(manifest: dict, counts: dict[str, int], hashes: dict[str, dict[str, str]]) -> list[str]:
     problems = []
-    counts = table_counts()
     for table, expected in manifest["tables"].items():
         if counts.get(table) != expected:
             problems.append(f"{table} 应有 {expected} 行，实有 {counts.get(table)} 行")
-    hashes = frozen_file_hashes()
     if hashes != manifest["frozen_files"]:
         problems.append("定稿文件的 SHA-256 与备份时不一致")
     return problems

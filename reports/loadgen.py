@@ -23,7 +23,7 @@ from .choices import (
     ReportState, Sector, WelfareReason,
 )
 from .bulk import insert_rows
-from .federation.rollup import rebuild_figures
+from .federation.rollup import figures_by_branch, freeze, rebuild_figures
 from .models import Activity, Branch, Honor, Meeting, Member, Report, Revision, WelfarePayment
 
 UNIONS_PER_DISTRICT = 1000
@@ -129,11 +129,13 @@ def _approved_summaries(union_ids: list[int], year: int, share: float, rng: rand
         (Report(branch_id=u, kind=ReportKind.SUMMARY, year=year, period=ReportPeriod.YEAR) for u in chosen), batch_size=5000
     )
     digest = hashlib.sha256(STAND_IN_FILE).hexdigest()
+    figures = figures_by_branch(chosen, year)  # grouped queries, frozen as an approval would
     content = {"kind": "summary", "title": "压力测试工作总结", "preamble": [], "sections": [], "closing": [],
                "signature": "", "date": f"{year}-12-31"}
     Revision.objects.bulk_create(
         (Revision(report=r, number=1, state=ReportState.APPROVED, content=content, submitted_at=now, approved_at=now,
-                  approved_by=user, docx_file=STAND_IN_FILE, pdf_file=STAND_IN_FILE, docx_sha256=digest, pdf_sha256=digest)
+                  approved_by=user, docx_file=STAND_IN_FILE, pdf_file=STAND_IN_FILE, docx_sha256=digest, pdf_sha256=digest,
+                  frozen_figures=freeze(figures.get(r.branch_id, {})))
          for r in reports), batch_size=5000,
     )
     return len(reports)

@@ -116,6 +116,7 @@ def approve_report(*, report: Report, actor) -> Revision:
     if revision.state != S.SUBMITTED:
         raise ReportError(f"这份报告当前状态为“{revision.get_state_display()}”，不能审核通过。")
     docx, pdf = render_frozen_files(revision.content, union_name=report.branch.name)
+    annual_summary = report.kind == ReportKind.SUMMARY and report.period == ReportPeriod.YEAR
     _move(
         revision,
         S.APPROVED,
@@ -125,13 +126,15 @@ def approve_report(*, report: Report, actor) -> Revision:
         pdf_file=pdf,
         docx_sha256=hashlib.sha256(docx).hexdigest(),
         pdf_sha256=hashlib.sha256(pdf).hexdigest(),
+        # Frozen in the approving UPDATE itself: afterwards the revision can no longer be written.
+        frozen_figures=rollup.figures_to_freeze(report.branch, report.year) if annual_summary else None,
     )
     _record(revision, actor, S.SUBMITTED, S.APPROVED)
     # Downloads now return the frozen files: the draft's cached renderings are of no more use.
     RenderedFile.objects.filter(revision=revision).delete()
-    if report.kind == ReportKind.SUMMARY and report.period == ReportPeriod.YEAR:
+    if annual_summary:
         # The federations above count the figures as approved (a federation's approved totals).
-        rollup.record_approval(report.branch, report.year)
+        rollup.record_approval(revision)
     return revision
 
 

@@ -1,9 +1,11 @@
 """Approved figures rolled up the tree, kept current on approval (AreaFigure).
 
 A union's contribution for a year is the figures of its records at the moment its summary is
-approved. The approval adds the difference to the union's totals and to every federation above
-it, so a federation's approved totals are a read of its own rows, for 3 unions or 100,000.
-rebuild_figures() recomputes everything with grouped queries, for a new installation or a check.
+approved, frozen onto the approved revision (Revision.frozen_figures) in the same UPDATE that
+approves it: records added or changed later do not move what was approved. The approval adds the
+difference to the union's totals and to every federation above it, so a federation's approved
+totals are a read of its own rows, for 3 unions or 100,000. rebuild_figures() rebuilds everything
+from the frozen figures of the approved revisions, for a new installation or a check.
 """
 from __future__ import annotations
 
@@ -14,13 +16,13 @@ from django.db import transaction
 from django.db.models import Count, Q, Sum
 from django.db.models.functions import Coalesce
 
-from ..choices import BranchKind, Gender, MemberStatus
+from ..choices import BranchKind, Gender, MemberStatus, ReportKind, ReportPeriod
 from ..bulk import insert_rows
-from ..models import Activity, AreaFigure, Branch, Honor, Meeting, Member, WelfarePayment
+from ..models import Activity, AreaFigure, Branch, Honor, Meeting, Member, Revision, WelfarePayment
 from ..periods import Period
-from .scope import approved_branch_ids
 
 FIELDS = ("count", "quantity", "extra", "cash", "goods")
+MONEY = ("cash", "goods")
 ZERO = Decimal("0.00")
 
 Figures = dict[tuple[str, str], dict[str, int | Decimal]]
@@ -68,6 +70,28 @@ def figures_by_branch(branch_ids, year: int) -> dict[int, Figures]:
     return result
 
 
+def freeze(figures: Figures) -> list[dict]:
+    """Figures as JSON for Revision.frozen_figures: one object per (metric, key), amounts as strings
+    so that no cent is lost to floating point."""
+    return [
+        {"metric": metric, "key": key, **{f: str(Decimal(values[f]).quantize(ZERO)) if f in MONEY else values[f] for f in FIELDS}}
+        for (metric, key), values in sorted(figures.items())
+    ]
+
+
+def thaw(frozen: list[dict]) -> Figures:
+    """The figures that freeze() stored."""
+    return {
+        (row["metric"], row["key"]): {f: Decimal(row[f]) if f in MONEY else row[f] for f in FIELDS}
+        for row in frozen
+    }
+
+
+def figures_to_freeze(branch: Branch, year: int) -> list[dict]:
+    """The branch's own figures for the year as they stand now, ready to freeze at approval."""
+    return freeze(figures_by_branch([branch.pk], year).get(branch.pk, {}))
+
+
 def _ancestor_ids(branch: Branch) -> list[int]:
     """The branch and every branch above it, from the root down (one query)."""
     codes = [c for c in branch.path.split("/") if c]
@@ -76,12 +100,14 @@ def _ancestor_ids(branch: Branch) -> list[int]:
 
 
 @transaction.atomic
-def record_approval(branch: Branch, year: int) -> None:
-    """Replace the branch's contribution for the year and move its ancestors' totals with it."""
+def record_approval(revision: Revision) -> None:
+    """Replace the branch's contribution for the year with the figures frozen on its newly approved
+    annual summary, and move its ancestors' totals with it."""
+    branch, year = revision.report.branch, revision.report.year
     nodes = _ancestor_ids(branch)
     # Approvals in one tree take turns on its nodes, so concurrent increments never interleave.
     list(Branch.objects.select_for_update().filter(pk__in=nodes).order_by("path").values_list("pk"))
-    new = figures_by_branch([branch.pk], year).get(branch.pk, {})
+    new = thaw(revision.frozen_figures)
     old_rows = AreaFigure.objects.filter(contributor=branch, year=year)
     old = {(r.metric, r.key): {f: getattr(r, f) for f in FIELDS} for r in old_rows}
     delta = {}
@@ -116,14 +142,19 @@ def record_approval(branch: Branch, year: int) -> None:
     AreaFigure.objects.filter(branch_id__in=nodes, contributor=None, year=year, count=0, quantity=0, extra=0, cash=0, goods=0).delete()
 
 
+class MissingFrozenFigures(Exception):
+    """An approved annual summary carries no frozen figures; the message says which, in Chinese."""
+
+
 @transaction.atomic
 def rebuild_figures(year: int | None = None) -> int:
-    """Recompute every contribution and total from the records (set-based); return rows written."""
+    """Rebuild every contribution and total from the figures frozen on each branch's approved
+    annual summary (never from the records, which may have changed since); return rows written."""
     years = [year] if year is not None else sorted(set(approved_years()))
     written = 0
     for y in years:
         AreaFigure.objects.filter(year=y).delete()
-        contributions = figures_by_branch(approved_branch_ids(y), y)
+        contributions = approved_contributions(y)
         paths = dict(Branch.objects.values_list("pk", "path"))
         pk_by_code = dict(Branch.objects.values_list("code", "pk"))
         totals: dict[tuple[int, str, str], dict] = defaultdict(_blank)
@@ -145,10 +176,29 @@ def rebuild_figures(year: int | None = None) -> int:
     return written
 
 
-def approved_years() -> list[int]:
-    from ..models import Revision
+def approved_contributions(year: int) -> dict[int, Figures]:
+    """Each branch's figures as frozen on the newest approved revision of its annual summary."""
+    revisions = (
+        _approved_annual_summaries().filter(report__year=year)
+        .order_by("report_id", "-number").values_list("report_id", "report__branch_id", "frozen_figures", "pk")
+    )
+    contributions: dict[int, Figures] = {}
+    seen_reports = set()
+    for report_id, branch_id, frozen, pk in revisions.iterator():
+        if report_id in seen_reports:
+            continue  # an older approved revision, replaced by a re-approval
+        seen_reports.add(report_id)
+        if frozen is None:
+            raise MissingFrozenFigures(f"已通过的年度总结（修订 {pk}）没有保存审核通过时的统计数字，无法重建。")
+        contributions[branch_id] = thaw(frozen)
+    return contributions
 
+
+def _approved_annual_summaries():
+    return Revision.objects.approved().filter(report__kind=ReportKind.SUMMARY, report__period=ReportPeriod.YEAR)
+
+
+def approved_years() -> list[int]:
     return list(
-        Revision.objects.approved().filter(report__kind="summary", report__period="year")
-        .values_list("report__year", flat=True).distinct()
+        _approved_annual_summaries().values_list("report__year", flat=True).order_by().distinct()
     )

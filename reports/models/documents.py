@@ -142,6 +142,12 @@ class Revision(models.Model):
     pdf_file = models.BinaryField("PDF 文件", null=True, blank=True, editable=False, help_text="审核通过时生成的 PDF 文件。")
     docx_sha256 = models.CharField("Word 文件 SHA-256", max_length=64, blank=True, editable=False, help_text="用于核对文件未被改动。")
     pdf_sha256 = models.CharField("PDF 文件 SHA-256", max_length=64, blank=True, editable=False, help_text="用于核对文件未被改动。")
+    # An approved annual summary's own figures for its year, as they stood at approval: what the
+    # federations above count, however the records change later (see federation/rollup.py).
+    frozen_figures = models.JSONField(
+        "审核通过时的统计数字", null=True, blank=True, editable=False,
+        help_text="年度工作总结审核通过时本工会当年的统计数字；上级工会的汇总以此为准。",
+    )
 
     objects = RevisionQuerySet.as_manager()
 

@@ -61,7 +61,8 @@ class AreaFigure(models.Model):
     to every federation above it (minus what an earlier approval of the same year had added), so
     a federation's approved totals are a read of its own rows, whatever the size of its area.
     The union's own contribution is kept too (contributor = the union), so a later approval can
-    replace it. rebuild_area_figures recomputes everything from scratch.
+    replace it. rebuild_area_figures rebuilds everything from the figures frozen on the approved
+    revisions (Revision.frozen_figures).
     """
 
     branch = models.ForeignKey(

@@ -3,7 +3,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from reports.backup import write_backup
+from reports.backup import verify_archive, write_backup
 
 
 class Command(BaseCommand):
@@ -21,5 +21,10 @@ class Command(BaseCommand):
         except OSError as error:
             path.unlink(missing_ok=True)
             raise CommandError(f"无法写入 {path}：{error.strerror}") from None
+        problems = verify_archive(path)
+        if problems:
+            # A backup that would not restore is worse than none: nobody should keep it by mistake.
+            path.unlink(missing_ok=True)
+            raise CommandError("备份写完后核对不一致，已删除这个备份文件，请重新备份：" + "；".join(problems[:10]))
         rows = sum(manifest["tables"].values())
-        self.stdout.write(f"已备份到 {path}：{len(manifest['tables'])} 张表，共 {rows} 行，定稿文件 {len(manifest['frozen_files'])} 份。")
+        self.stdout.write(f"已备份到 {path}：{len(manifest['tables'])} 张表，共 {rows} 行，定稿文件 {len(manifest['frozen_files'])} 份；写完后已核对一致。")
