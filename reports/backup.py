@@ -85,19 +85,35 @@ def _one_snapshot():
     At PostgreSQL's default READ COMMITTED every statement sees the rows committed before it
     started, so tables read one after another would disagree while people keep working. REPEATABLE
     READ fixes the snapshot at the first query; SET TRANSACTION applies to this transaction only,
-    so a connection kept open (CONN_MAX_AGE) goes back to the default afterwards. On SQLite the
-    BEGIN that atomic() issues does the same: the first read pins a WAL snapshot, or takes a
-    shared lock that keeps writers out until the dump ends. Called inside a transaction of its
+    so a connection kept open (CONN_MAX_AGE) goes back to the default afterwards. On SQLite a
+    plain (deferred) BEGIN does the same: the first read pins a WAL snapshot. The project's SQLite
+    transactions begin IMMEDIATE, which would take the write lock and keep every save waiting for
+    the whole dump, so this one transaction is begun deferred. Called inside a transaction of its
     own (as the tests' database fixture does), that transaction decides what is seen.
     """
     if connection.in_atomic_block:
         yield
         return
-    with transaction.atomic():
+    with _deferred_begin_on_sqlite(), transaction.atomic():
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
         yield
+
+
+@contextmanager
+def _deferred_begin_on_sqlite():
+    """Let the next transaction on SQLite begin DEFERRED (a reader) whatever the configured mode."""
+    if connection.vendor != "sqlite":
+        yield
+        return
+    connection.ensure_connection()
+    configured = connection.transaction_mode
+    connection.transaction_mode = "DEFERRED"
+    try:
+        yield
+    finally:
+        connection.transaction_mode = configured
 
 
 def _rows_counted(tables: dict[str, int], frozen: dict[str, dict[str, str]]):
