@@ -157,8 +157,8 @@ def deed_of(title: str) -> str:
 
 def verb_for(title: str, category: str) -> str:
     words = category_words()
-    for ending, verb in words["verbs_by_title_end"]:
-        if title.rstrip("”’》").endswith(ending):
+    for ending, verb, *only in words["verbs_by_title_end"]:
+        if title.rstrip("”’》").endswith(ending) and (not only or category in only):
             return verb
     return words.get(category, words["other"])["verb"]
 
@@ -188,7 +188,8 @@ class Event:
 
     @property
     def days_text(self) -> str:
-        return chinese_count(self.days)
+        """为期两天: only for a short span; a month-long reading month is not said in days."""
+        return chinese_count(self.days) if 1 < self.days <= 10 else ""
 
     @property
     def names(self) -> list[str]:
@@ -196,7 +197,7 @@ class Event:
                 self.partners, self.organiser]
 
 
-def event_of(activity) -> Event:
+def event_of(activity, *, tell_cost: bool = False) -> Event:
     mode = participation_of(activity)
     title = activity.title.strip()
     verb = verb_for(title, activity.category)
@@ -208,6 +209,7 @@ def event_of(activity) -> Event:
     result = outcome_clause(activity.result)
     days = (activity.end_date - activity.start_date).days + 1 if activity.end_date else 1
     return Event(
+        cost=yuan(activity.cost) if tell_cost and activity.cost else "",
         activity=activity,
         mode=mode,
         date=date_span(activity.start_date, activity.end_date),
@@ -291,25 +293,32 @@ def yardstick_of(activities) -> Yardstick:
     )
 
 
+def _well_above(value, values) -> bool:
+    """More than twice the median of a kind of three or more (a median of nothing says nothing)."""
+    if len(values) < 3:
+        return False
+    median = statistics.median(values)
+    return median > 0 and value > 2 * median
+
+
 def _notable_reasons(activity, kind, yardstick: Yardstick) -> list[str]:
     reasons = []
     sizes = [a.participants for a in kind]
     costs = [a.cost for a in kind]
     if activity.participants and (
-        activity.participants == yardstick.most_participants
-        or (len(kind) >= 3 and activity.participants > 2 * statistics.median(sizes))
+        activity.participants == yardstick.most_participants or _well_above(activity.participants, sizes)
     ):
         reasons.append("size")
-    if activity.cost and (
-        activity.cost == yardstick.highest_cost or (len(kind) >= 3 and activity.cost > 2 * statistics.median(costs))
-    ):
+    if activity.cost and (activity.cost == yardstick.highest_cost or _well_above(activity.cost, costs)):
         reasons.append("cost")
     if FIRST_OF_KIND.search(activity.title):
         reasons.append("first")
+    if activity.end_date and 1 <= (activity.end_date - activity.start_date).days < 10:
+        reasons.append("days")  # 为期四天的师德培训: a course of several days is worth its sentence
     return reasons
 
 
-def story_of(activities, yardstick: Yardstick) -> KindStory:
+def story_of(activities, yardstick: Yardstick, *, tell_cost: bool = False) -> KindStory:
     """Decide which activities of one category are told as series, highlights and the rest."""
     series, singles = find_series(activities)
     with_outcome = [a for a in singles if (a.result or "").strip()]
@@ -326,7 +335,7 @@ def story_of(activities, yardstick: Yardstick) -> KindStory:
     highlights = []
     for activity in singles:
         if activity in with_outcome or activity.pk in chosen:
-            event = event_of(activity)
+            event = event_of(activity, tell_cost=tell_cost)
             event.reasons = chosen.get(activity.pk, ["result"])
             if "cost" in event.reasons:
                 event.cost = yuan(activity.cost)

@@ -138,7 +138,8 @@ class _SummaryDrafter:
             difference = now - before
             if difference:
                 amount = yuan(abs(difference)) if unit == "元" else f"{abs(difference)}{unit}"
-                parts.append({"up": difference > 0, "text": amount})
+                was_up = parts[-1]["up"] if parts else None
+                parts.append({"up": difference > 0, "was_up": was_up, "text": amount})
         return sentence("summary/sentences/_change.txt", {"label": self.facts.previous.label, "parts": parts})
 
     def sector_paragraphs(self, part: str, key: str, *, placeholder: bool = False) -> list[Paragraph]:
@@ -172,6 +173,7 @@ class _SummaryDrafter:
             "unit": kind["unit"],
             "people": kind["people"],
             "verb": kind["verb"],
+            "tell_cost": kind.get("tell_cost", False),
         }
 
     def event_sentence(self, event, base: dict, *, alone: bool) -> str:
@@ -215,11 +217,12 @@ class _SummaryDrafter:
         base = self.kind_context(category)
         if row.count == 1 and len(activities) == 1:
             # A single event is told as the event, not counted ("1次……其中").
-            text = self.event_sentence(event_of(activities[0]), base, alone=True)
+            event = event_of(activities[0], tell_cost=base["tell_cost"])
+            text = self.event_sentence(event, base, alone=True)
         else:
             name = first_existing(f"summary/sentences/activity/{category}.txt", "summary/sentences/activity/default.txt")
             opening = self.say(name, {"row": row, "change": self.category_change(row)})
-            story = story_of(activities, self.yardstick)
+            story = story_of(activities, self.yardstick, tell_cost=base["tell_cost"])
             text = opening + "".join(self.story_sentences(category, story, base))
         return self.drafted(f"activity.{category}", text, [self.source(row.label, "activities", choice=category)])
 
@@ -358,7 +361,9 @@ class _SummaryDrafter:
             "body": honor.awarding_body.strip(),
             "level": honor.get_level_display(),
             "title": title,
-            "suffix": "称号" if honor.recipient_kind == "individual" else "荣誉称号",
+            # A prize (优秀组织奖, 五一劳动奖章) is conferred as it is; a title is a 称号.
+            "suffix": "" if honor.title.rstrip("”").endswith(("奖", "奖章")) else
+            ("称号" if honor.recipient_kind == "individual" else "荣誉称号"),
             "date": month_day(honor.date),
             "month": f"{honor.date.month}月",
         }
