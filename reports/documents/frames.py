@@ -66,7 +66,12 @@ class FrameChooser:
 
     def say(self, kind: str, context: dict, names=()) -> str:
         """The text of the best-fitting wording of `kind` for `context`; "" when none fits."""
-        options = sorted(wordings(kind), key=lambda name: self.choices[name])
+        if kind in self.used_up:
+            # Past the limit anyway (long lists of honours): the wordings known to fit come first,
+            # so a sentence costs one rendering.
+            options = sorted(wordings(kind), key=lambda name: -self.choices[name])
+        else:
+            options = sorted(wordings(kind), key=lambda name: self.choices[name])
         best = None  # (worst frame use, text, frames, name)
         for name in options:
             text = sentence(name, context)

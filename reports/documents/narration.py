@@ -293,23 +293,32 @@ def yardstick_of(activities) -> Yardstick:
     )
 
 
-def _well_above(value, values) -> bool:
-    """More than twice the median of a kind of three or more (a median of nothing says nothing)."""
-    if len(values) < 3:
-        return False
-    median = statistics.median(values)
-    return median > 0 and value > 2 * median
+@dataclass(frozen=True)
+class KindMedians:
+    """The median size and cost of a kind of three or more activities (None for fewer)."""
+
+    participants: float | None
+    cost: object
+
+    @classmethod
+    def of(cls, kind) -> "KindMedians":
+        if len(kind) < 3:
+            return cls(None, None)
+        return cls(statistics.median(a.participants for a in kind), statistics.median(a.cost for a in kind))
 
 
-def _notable_reasons(activity, kind, yardstick: Yardstick) -> list[str]:
+def _well_above(value, median) -> bool:
+    """More than twice the kind's median (a median of nothing says nothing)."""
+    return median is not None and median > 0 and value > 2 * median
+
+
+def _notable_reasons(activity, medians: KindMedians, yardstick: Yardstick) -> list[str]:
     reasons = []
-    sizes = [a.participants for a in kind]
-    costs = [a.cost for a in kind]
     if activity.participants and (
-        activity.participants == yardstick.most_participants or _well_above(activity.participants, sizes)
+        activity.participants == yardstick.most_participants or _well_above(activity.participants, medians.participants)
     ):
         reasons.append("size")
-    if activity.cost and (activity.cost == yardstick.highest_cost or _well_above(activity.cost, costs)):
+    if activity.cost and (activity.cost == yardstick.highest_cost or _well_above(activity.cost, medians.cost)):
         reasons.append("cost")
     if FIRST_OF_KIND.search(activity.title):
         reasons.append("first")
@@ -322,11 +331,13 @@ def story_of(activities, yardstick: Yardstick, *, tell_cost: bool = False) -> Ki
     """Decide which activities of one category are told as series, highlights and the rest."""
     series, singles = find_series(activities)
     with_outcome = [a for a in singles if (a.result or "").strip()]
+    outcome_ids = {a.pk for a in with_outcome}
+    medians = KindMedians.of(activities)
     notable = []
     for activity in singles:
-        if activity in with_outcome:
+        if activity.pk in outcome_ids:
             continue
-        reasons = _notable_reasons(activity, activities, yardstick)
+        reasons = _notable_reasons(activity, medians, yardstick)
         if reasons:
             notable.append((activity, reasons))
     room = max(0, HIGHLIGHTS_PER_KIND - len(with_outcome))
@@ -334,7 +345,7 @@ def story_of(activities, yardstick: Yardstick, *, tell_cost: bool = False) -> Ki
     chosen = {a.pk: reasons for a, reasons in notable[:room]}
     highlights = []
     for activity in singles:
-        if activity in with_outcome or activity.pk in chosen:
+        if activity.pk in outcome_ids or activity.pk in chosen:
             event = event_of(activity, tell_cost=tell_cost)
             event.reasons = chosen.get(activity.pk, ["result"])
             if "cost" in event.reasons:
