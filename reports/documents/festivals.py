@@ -48,8 +48,7 @@ RECIPIENT_HINTS = [("子女", "“六一”儿童节"), ("儿童", "“六一”
 
 def festival_days(year: int) -> dict[str, datetime.date]:
     lunar = LUNAR.get(year, TYPICAL_LUNAR)
-    days = {name: datetime.date(year, *md) for name, md in {**SOLAR, **lunar}.items()}
-    return days
+    return {name: datetime.date(year, *md) for name, md in {**SOLAR, **lunar}.items()}
 
 
 def _candidates(day: datetime.date) -> list[tuple[datetime.timedelta, str]]:
@@ -70,7 +69,7 @@ def festivals_of(day: datetime.date, recipients: str = "") -> list[str]:
             return [festival]
     if not candidates:
         return []
-    distance, nearest = candidates[0]
+    _distance, nearest = candidates[0]
     chosen = [nearest]
     partner = PAIRED.get(nearest)
     if partner and any(name == partner and gap <= PAIR_WINDOW for gap, name in candidates):

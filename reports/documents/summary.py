@@ -28,7 +28,6 @@ from .narration import (
     display_title,
     event_of,
     named_list,
-    participation_of,
     purpose_of,
     story_of,
     verb_for,
