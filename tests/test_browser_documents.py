@@ -24,7 +24,7 @@ def test_secretary_drafts_edits_and_previews(page):
     page.get_by_role("button", name="起草").click()
     assert page.get_by_text(f"已起草{this_year - 1}年工作总结").is_visible()
     assert page.get_by_test_id("placeholders").is_visible()
-    assert page.locator(".official .doc-title").inner_text() == f"示范县自来水公司工会{this_year - 1}年工会工作总结"
+    assert page.locator(".official .doc-title").inner_text() == f"示范县自来水公司工会{this_year - 1}年工作总结"
     assert page.locator(".official").get_by_text("三届四次职工代表大会").is_visible()
 
     page.get_by_role("link", name="编辑").click()

@@ -39,7 +39,7 @@ def test_county_officer_and_chair(browser, live_server):
     officer.goto("/b/county/documents/")
     officer.get_by_label("年度").select_option(str(year))
     officer.get_by_role("button", name="起草").click()
-    assert officer.locator(".official .doc-title").inner_text() == f"示范县总工会{year}年工会工作总结"
+    assert officer.locator(".official .doc-title").inner_text() == f"示范县总工会{year}年工作总结"
     assert officer.locator(".official").get_by_text(f"全县2个基层工会共开展各类活动{approved.count()}次").is_visible()
     officer.get_by_role("link", name="选取典型做法").click()
     officer.get_by_test_id("source-school").locator("input[type=checkbox]").first.check()
@@ -56,7 +56,7 @@ def test_county_officer_and_chair(browser, live_server):
     assert not officer.get_by_role("button", name="审核通过").is_visible()  # officers never approve
     with officer.expect_download() as info:
         officer.get_by_role("link", name="下载 Word").click()
-    assert info.value.suggested_filename == f"示范县总工会{year}年工会工作总结（草稿）.docx"
+    assert info.value.suggested_filename == f"示范县总工会{year}年工作总结（草稿）.docx"
 
     chair = browser.new_context(locale="zh-CN", base_url=live_server.url).new_page()
     log_in(chair, "county-chair", "unionreports")

@@ -50,7 +50,7 @@ def test_secretary_creates_a_summary_and_a_plan_from_the_page(client, cast):
     response = client.post(reverse("reports:document_create", args=["school"]), {"kind": "summary", "year": YEAR}, follow=True)
     report = Report.objects.get(branch=cast.school, kind="summary", year=YEAR)
     assert response.redirect_chain[-1][0] == reverse("reports:document", args=["school", report.pk])
-    assert f"{YEAR}年工会工作总结" in response.content.decode()
+    assert f"{YEAR}年工作总结" in response.content.decode()
     client.post(reverse("reports:document_create", args=["school"]), {"kind": "plan", "year": YEAR + 1})
     assert Report.objects.filter(branch=cast.school, kind="plan", year=YEAR + 1).exists()
 
@@ -75,7 +75,7 @@ def test_document_page_preview_and_placeholders(client, cast, summary):
     login(client, "alice")
     page = client.get(reverse("reports:document", args=["school", summary.pk])).content.decode()
     assert "还有" in page and "存在的问题" in page  # the 存在问题 boilerplate must be rewritten
-    assert "40人次" in page
+    assert "40名" in page
     preview = client.get(reverse("reports:document_preview", args=["school", summary.pk])).content.decode()
     assert "official.css" in preview
     assert content(summary).title in preview

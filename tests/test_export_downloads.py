@@ -25,7 +25,7 @@ def test_reader_downloads_with_a_chinese_file_name(client, summary, fmt, content
     assert response.status_code == 200
     assert response["Content-Type"] == content_type
     assert response.content.startswith(magic)
-    expected = quote(f"school工会{YEAR}年工会工作总结（草稿）.{fmt}")
+    expected = quote(f"school工会{YEAR}年工作总结（草稿）.{fmt}")
     assert f"filename*=UTF-8''{expected}" in response["Content-Disposition"]
 
 

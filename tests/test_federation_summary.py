@@ -33,7 +33,7 @@ def texts(report):
 def test_drafted_from_the_approved_unions_totals(area):
     report = services.create_summary(branch=area.east, year=YEAR, user=area.east_officer)
     document = Document.from_dict(report.current_revision().content)
-    assert document.title == f"东城区总工会{YEAR}年工会工作总结"
+    assert document.title == f"东城区总工会{YEAR}年工作总结"
     activities = " ".join(p.text for p in document.section("activities").paragraphs)
     codes = ["u1", "u2"]
     assert f"全区2个基层工会共开展各类活动{area.expected_sum(codes, 'activities')}次，参与职工{area.expected_sum(codes, 'participants')}人次。" in activities

@@ -265,7 +265,8 @@ def test_new_category_in_an_existing_section_goes_in_drafting_order(cast, report
         "culture.total", FESTIVAL, f"activity.{C.CULTURE}", SPORTS,
     ]
     fresh = document.paragraph(f"activity.{C.CULTURE}")
-    assert fresh.is_drafted and states(first_sentence(fresh.text), 25, "人次")
+    # A lone activity is told as the event: its participants in 名.
+    assert fresh.is_drafted and states(first_sentence(fresh.text), 25, "名")
 
 
 def test_new_welfare_reason_goes_into_the_welfare_section(cast, report, day):
@@ -334,14 +335,17 @@ def test_refresh_with_a_stale_version_is_refused(report):
 def test_message_is_chinese_and_its_counts_match_what_happened(cast, report, day):
     save_edit(report, set_text(FESTIVAL, "围绕传统节日组织了迎新春联欢会。"))
     # updated: sports, culture.total, welfare.total; pending: festival;
-    # added: activity.training (new education section) and welfare.sickness.
+    # added: activity.training (new education section) and welfare.sickness;
+    # removed: the drafted problem "no training this year" and its intention for next year.
     make_activity(cast.school, day(6), "教职工篮球赛", category=C.SPORTS, participants=12)
     make_activity(cast.school, day(9), "教师节表彰大会", category=C.FESTIVAL, participants=50)
     make_activity(cast.school, day(3), "师德培训", category=C.TRAINING, participants=40)
     make_payment(cast.school, day(3), reason=R.SICKNESS, headcount=2, cash=Decimal("600"))
     outcome = services.refresh_figures(report=report)
-    assert (outcome.updated, outcome.pending, outcome.added, outcome.removed, outcome.orphaned) == (3, 1, 2, 0, 0)
-    assert outcome.message == "数据已刷新：更新了 3 段，新增 2 段，1 段您修改过的内容有新数据，请逐段确认。"
+    assert (outcome.updated, outcome.pending, outcome.added, outcome.removed, outcome.orphaned) == (3, 1, 2, 2, 0)
+    assert outcome.message == (
+        "数据已刷新：更新了 3 段，新增 2 段，删去 2 段已无记录的内容，1 段您修改过的内容有新数据，请逐段确认。"
+    )
     assert is_chinese(outcome.message)
 
 
@@ -349,10 +353,13 @@ def test_message_names_removed_and_orphaned_paragraphs(cast, report):
     save_edit(report, set_text(SPORTS, HER_TEXT))
     cast.school.activity_set.all().delete()
     outcome = services.refresh_figures(report=report)
-    # culture.total and the festival paragraph go; her sports paragraph stays orphaned.
-    assert (outcome.updated, outcome.removed, outcome.orphaned) == (0, 2, 1)
+    # culture.total and the festival paragraph go, and so do the problems the activities
+    # pointed at (no training, no democratic management) with their intentions, since a year
+    # without activities says nothing of what was missing (the sector's general problems and
+    # the general intention come in their place); her sports paragraph stays orphaned.
+    assert (outcome.updated, outcome.added, outcome.removed, outcome.orphaned) == (0, 4, 6, 1)
     assert outcome.message == (
-        "数据已刷新：更新了 0 段，删去 2 段已无记录的内容，1 段您修改过的内容已找不到对应记录，请检查。"
+        "数据已刷新：更新了 0 段，新增 4 段，删去 6 段已无记录的内容，1 段您修改过的内容已找不到对应记录，请检查。"
     )
 
 

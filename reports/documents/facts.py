@@ -5,13 +5,15 @@ the lists of individual records (for "3月8日，组织……" sentences) are on
 """
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Exists, OuterRef, Q
+from django.utils import timezone
 
 from .. import stats
-from ..choices import ReportKind, ReportPeriod
-from ..models import Activity, Branch, Honor, Meeting, PlanItem, Report
+from ..choices import BranchKind, MemberStatus, ReportKind, ReportPeriod, WelfareReason
+from ..models import Activity, Branch, Honor, Meeting, Member, PlanItem, Report, ReportingDeadlines, WelfarePayment
 from ..periods import Period
 
 
@@ -29,6 +31,23 @@ class PlanOutline:
     """The themes of a plan's 主要工作, for a summary's 下一年工作打算."""
 
     themes: list[dict]  # {"key", "heading", "items": [str, ...]}
+
+
+@dataclass(frozen=True)
+class PreviousFigures:
+    """The same figures for the period before (last year, or last year's first half)."""
+
+    label: str  # how the text names it: 上年, 上年同期
+    activities: stats.Totals
+    welfare: stats.Totals
+
+    @property
+    def has_activities(self) -> bool:
+        return bool(self.activities.rows)
+
+    @property
+    def has_welfare(self) -> bool:
+        return bool(self.welfare.rows)
 
 
 @dataclass
@@ -50,10 +69,22 @@ class SummaryFacts:
     following_plan: Report | None
     following_plan_content: PlanOutline | None = None
     following_items: list[PlanItem] = field(default_factory=list)
+    previous: PreviousFigures | None = None
+    # (date, recipients) of each festival payment, to name the festivals they were for.
+    festival_payments: list[tuple[datetime.date, str]] = field(default_factory=list)
+    # Registered hardship members (在册困难职工) without any welfare payment in the period.
+    hardship_unvisited: int = 0
+    # The day the summary is due upward; None when it cannot have passed yet.
+    deadline: datetime.date | None = None
+    today: datetime.date = field(default_factory=timezone.localdate)
 
 
-def gather_summary_facts(branch: Branch, year: int, *, half: bool = False) -> SummaryFacts:
+def gather_summary_facts(
+    branch: Branch, year: int, *, half: bool = False, today: datetime.date | None = None
+) -> SummaryFacts:
+    today = today or timezone.localdate()
     period = Period.first_half(year) if half else Period.year(year)
+    before = Period.first_half(year - 1) if half else Period.year(year - 1)
     records_of = stats.of_branch(branch)
     activity_list = list(
         Activity.objects.filter(branch=branch).in_period(period.start, period.end).order_by("start_date", "id")
@@ -80,7 +111,51 @@ def gather_summary_facts(branch: Branch, year: int, *, half: bool = False) -> Su
         following_plan=following_plan,
         following_plan_content=outline,
         following_items=following_items,
+        previous=PreviousFigures(
+            label="上年同期" if half else "上年",
+            activities=stats.activities_by_category(records_of, before),
+            welfare=stats.welfare_by_reason(records_of, before),
+        ),
+        festival_payments=list(
+            WelfarePayment.objects.filter(branch=branch, reason=WelfareReason.FESTIVAL)
+            .in_period(period.start, period.end)
+            .order_by("date")
+            .values_list("date", "recipients")
+        ),
+        hardship_unvisited=_hardship_unvisited(branch, period),
+        deadline=None if half else summary_deadline(branch, year, today),
+        today=today,
     )
+
+
+def _hardship_unvisited(branch: Branch, period: Period) -> int:
+    """Registered hardship members with no welfare payment to them in the period (one query)."""
+    paid = WelfarePayment.objects.filter(member=OuterRef("pk")).in_period(period.start, period.end)
+    return (
+        Member.objects.filter(branch=branch, status=MemberStatus.ACTIVE, is_hardship=True)
+        .exclude(Exists(paid))
+        .count()
+    )
+
+
+def summary_deadline(branch: Branch, year: int, today: datetime.date) -> datetime.date | None:
+    """When the year's summary is due: the nearest federation above sets it (次年1月31日 unless
+    it set another day). None while the year is not over, as no deadline can have passed; so
+    the query runs only for a summary of a past year."""
+    if today.year <= year:
+        return None
+    codes = [c for c in branch.path.split("/") if c][:-1]
+    federation = (
+        Branch.objects.filter(code__in=codes, kind=BranchKind.FEDERATION)
+        .select_related("deadlines")
+        .order_by("-depth")
+        .first()
+    )
+    deadlines = getattr(federation, "deadlines", None) if federation else None
+    try:
+        return (deadlines or ReportingDeadlines()).summary_due(year)
+    except ValueError:  # 2月29日 set by hand in a year without it
+        return datetime.date(year + 1, 1, 31)
 
 
 def _plan_progress(branch: Branch, year: int, period: Period) -> PlanProgress | None:

@@ -3,16 +3,37 @@
 A section is drafted for each theme the union has records for, in the order the reference
 summaries use; every figure comes from the facts. Paragraph keys are stable (a category, a
 reason, a meeting's id) so that 刷新数据 can tell a drafted paragraph from the secretary's own.
+
+Activities are told by reports.documents.narration (series, highlights with their outcomes, the
+rest named together); sentences that recur are worded through one FrameChooser per document, so
+no frame is worn out.
 """
 from __future__ import annotations
 
-from django.utils import timezone
+import datetime
+from decimal import Decimal
 
 from ..choices import ActivityCategory as C
-from ..choices import MeetingKind
+from ..choices import MeetingKind, WelfareReason
 from .content import Document, Paragraph, Section, Source
 from .facts import SummaryFacts
-from .numbers import percent
+from .festivals import festivals_named
+from .frames import FrameChooser
+from .narration import (
+    ATTEND,
+    HOST,
+    JOINT,
+    KindStory,
+    category_words,
+    display_title,
+    event_of,
+    named_list,
+    purpose_of,
+    story_of,
+    verb_for,
+    yardstick_of,
+)
+from .numbers import month_day, percent, yuan
 from .wording import first_existing, load_json, paragraphs, render_string, sentence, words_for
 
 # Which activity categories each section of the summary reports, in the order they are written.
@@ -25,8 +46,13 @@ SECTION_CATEGORIES = {
     "building": [C.UNION_BUILDING, C.WORKERS_HOME, C.OTHER],
 }
 CONGRESS_KINDS = {MeetingKind.MEMBERS_CONGRESS, MeetingKind.WORKERS_CONGRESS, MeetingKind.STAFF_CONGRESS}
-# How many activities a category paragraph names; the rest are in its count.
-LISTED_PER_CATEGORY = 6
+EVENT_FRAMES = {HOST: "event_host", JOINT: "event_joint", ATTEND: "event_attend"}
+# Insurance premiums are an enrolment, not a visit: told on their own, outside the 慰问 totals.
+NOT_A_VISIT = {WelfareReason.MUTUAL_INSURANCE}
+# How many unfinished plan items a sentence names before 等.
+UNDONE_NAMED = 3
+# Below this share of members taking part in an average activity, participation is called low.
+LOW_PARTICIPATION = Decimal("0.4")
 
 
 def title_name(branch) -> str:
@@ -36,7 +62,15 @@ def title_name(branch) -> str:
 
 
 def summary_title(branch, year: int, *, half: bool) -> str:
-    return f"{title_name(branch)}{year}年{'上半年' if half else ''}工会工作总结"
+    """示范县实验小学工会2025年工作总结: a name ending in 工会 already says whose work it is."""
+    name = title_name(branch)
+    work = "工作总结" if name.endswith("工会") else "工会工作总结"
+    return f"{name}{year}年{'上半年' if half else ''}{work}"
+
+
+def signature_date(today: datetime.date, deadline: datetime.date | None) -> datetime.date:
+    """The 落款 date: the day of drafting, but never after the day the summary was due."""
+    return deadline if deadline is not None and today > deadline else today
 
 
 def draft_summary(facts: SummaryFacts) -> Document:
@@ -51,14 +85,16 @@ def draft_summary(facts: SummaryFacts) -> Document:
         "period_word": "上半年" if facts.half else "全年",
     }
     drafter = _SummaryDrafter(facts, context)
+    preamble = drafter.sector_paragraphs("opening", "opening")
+    sections = drafter.sections()
     return Document(
         kind="summary",
         title=summary_title(branch, facts.year, half=facts.half),
-        preamble=drafter.sector_paragraphs("opening", "opening"),
-        sections=drafter.sections(),
+        preamble=preamble,
+        sections=sections,
         closing=drafter.sector_paragraphs("closing", "closing"),
         signature=branch.name,
-        date=timezone.localdate().isoformat(),
+        date=signature_date(facts.today, facts.deadline).isoformat(),
     )
 
 
@@ -71,6 +107,12 @@ class _SummaryDrafter:
         self.activities_by_category: dict[str, list] = {}
         for activity in facts.activity_list:
             self.activities_by_category.setdefault(activity.category, []).append(activity)
+        self.yardstick = yardstick_of(facts.activity_list)
+        self.chooser = FrameChooser()
+        previous = facts.previous
+        self.previous_activities = (
+            {row.category: row for row in previous.activities.rows} if previous and previous.has_activities else None
+        )
 
     # -- helpers -----------------------------------------------------------------------------
 
@@ -84,6 +126,21 @@ class _SummaryDrafter:
     def drafted(self, key: str, text: str, sources=(), placeholder=False) -> Paragraph:
         return Paragraph(key=key, text=text, drafted=text, placeholder=placeholder, sources=list(sources))
 
+    def say(self, name: str, extra: dict, names=()) -> str:
+        """A sentence from a fixed template, noted so that chosen wordings avoid its frame."""
+        return self.chooser.note(sentence(name, {**self.context, **extra}), names)
+
+    def change(self, figures) -> str:
+        """", 较上年增加2次、86人次" for [(now, before, unit), ...]; "" when there is no year before."""
+        parts = []
+        for now, before, unit in figures:
+            difference = now - before
+            if difference:
+                amount = yuan(abs(difference)) if unit == "元" else f"{abs(difference)}{unit}"
+                was_up = parts[-1]["up"] if parts else None
+                parts.append({"up": difference > 0, "was_up": was_up, "text": amount})
+        return sentence("summary/sentences/_change.txt", {"label": self.facts.previous.label, "parts": parts})
+
     def sector_paragraphs(self, part: str, key: str, *, placeholder: bool = False) -> list[Paragraph]:
         sector = self.facts.branch.sector
         name = first_existing(f"summary/{part}/{sector}.txt", f"summary/{part}/other.txt")
@@ -93,15 +150,79 @@ class _SummaryDrafter:
             for i, text in enumerate(texts, start=1)
         ]
 
+    # -- activities ----------------------------------------------------------------------------
+
+    def category_change(self, row) -> str:
+        if self.previous_activities is None or row.category not in self.previous_activities:
+            return ""
+        before = self.previous_activities[row.category]
+        unit = category_words().get(row.category, category_words()["other"])["unit"]
+        return self.change([(row.count, before.count, unit), (row.participants, before.participants, "人次")])
+
+    def kind_context(self, category: str) -> dict:
+        words = category_words()
+        kind = words.get(category, words["other"])
+        return {
+            **self.context,
+            "staff": kind.get("staff") or self.context["words"]["staff"],
+            "join": kind["join"],
+            "held": kind["held"],
+            "team": kind["team"],
+            "noun": kind["noun"],
+            "unit": kind["unit"],
+            "people": kind["people"],
+            "verb": kind["verb"],
+            "tell_cost": kind.get("tell_cost", False),
+        }
+
+    def event_sentence(self, event, base: dict, *, alone: bool) -> str:
+        context = {**base, "e": event, "alone": alone, "lead": purpose_of(event.activity.category, base) if alone else ""}
+        return self.chooser.say(EVENT_FRAMES[event.mode], context, event.names)
+
+    def story_sentences(self, category: str, story: KindStory, base: dict) -> list[str]:
+        told = []
+        for series in story.series:
+            stem = display_title(series.stem)
+            context = {
+                **base,
+                "verb": verb_for(series.stem, category) or base["verb"],
+                "unit": category_words().get(category, category_words()["other"])["series_unit"],
+                "s": {
+                    "stem": stem, "count": len(series.activities), "n": series.participants,
+                    "months": series.months, "results": "；".join(series.results),
+                },
+            }
+            names = [stem, series.stem, *series.results, *(a.title for a in series.activities)]
+            told.append(self.chooser.say("series", context, names))
+        for event in story.highlights:
+            told.append(self.event_sentence(event, base, alone=False))
+        after = bool(told)
+        whole = not told and not (story.hosted_rest and story.attended_rest)
+        if story.hosted_rest:
+            group = named_list(story.hosted_rest, whole=whole)
+            kind = "group_deeds" if group["deeds"] else "group_host"
+            told.append(self.chooser.say(kind, {**base, "g": group, "after": after}, group["titles"]))
+            after = True
+        if story.attended_rest:
+            group = named_list(story.attended_rest, attending=True, whole=whole)
+            told.append(self.chooser.say("group_attend", {**base, "g": group, "after": after}, group["titles"]))
+        return told
+
     def category_paragraph(self, category: str) -> Paragraph | None:
         row = self.category_rows.get(category)
         if row is None:
             return None
         activities = self.activities_by_category.get(category, [])
-        notable = sorted(activities, key=lambda a: (-a.participants, a.start_date, a.pk))[:LISTED_PER_CATEGORY]
-        listed = sorted(notable, key=lambda a: (a.start_date, a.pk))
-        name = first_existing(f"summary/sentences/activity/{category}.txt", "summary/sentences/activity/default.txt")
-        text = sentence(name, {**self.context, "row": row, "listed": listed})
+        base = self.kind_context(category)
+        if row.count == 1 and len(activities) == 1:
+            # A single event is told as the event, not counted ("1次……其中").
+            event = event_of(activities[0], tell_cost=base["tell_cost"])
+            text = self.event_sentence(event, base, alone=True)
+        else:
+            name = first_existing(f"summary/sentences/activity/{category}.txt", "summary/sentences/activity/default.txt")
+            opening = self.say(name, {"row": row, "change": self.category_change(row)})
+            story = story_of(activities, self.yardstick, tell_cost=base["tell_cost"])
+            text = opening + "".join(self.story_sentences(category, story, base))
         return self.drafted(f"activity.{category}", text, [self.source(row.label, "activities", choice=category)])
 
     def category_paragraphs(self, section: str) -> list[Paragraph]:
@@ -116,10 +237,9 @@ class _SummaryDrafter:
             self.building, self.honors, self.plan,
         ]
         drafted = [section for section in (build() for build in builders) if section and section.paragraphs]
-        drafted.append(
-            Section("problems", self.heading("problems"), self.sector_paragraphs("problems", "problems", placeholder=True))
-        )
-        drafted.append(self.looking_ahead())
+        points = self.problem_points()
+        drafted.append(self.problems(points))
+        drafted.append(self.looking_ahead(points))
         return drafted
 
     def democracy(self) -> Section:
@@ -129,13 +249,12 @@ class _SummaryDrafter:
             topics = meeting.topics.strip()
             if topics and topics[-1] not in "。！？":
                 topics += "。"
-            text = sentence("summary/sentences/congress.txt", {**self.context, "meeting": meeting, "topics": topics})
+            text = self.say("summary/sentences/congress.txt", {"meeting": meeting, "topics": topics}, [topics])
             paras.append(self.drafted(f"meeting.{meeting.pk}", text, [self.source(meeting.get_kind_display(), "meetings", choice=meeting.kind)]))
         if len(congresses) > 1:
-            text = sentence(
+            text = self.say(
                 "summary/sentences/proposals_total.txt",
                 {
-                    **self.context,
                     "count": len(congresses),
                     "received": sum(m.proposals_received for m in congresses),
                     "accepted": sum(m.proposals_accepted for m in congresses),
@@ -145,18 +264,41 @@ class _SummaryDrafter:
         paras += self.category_paragraphs("democracy")
         return Section("democracy", self.heading("democracy"), paras)
 
+    def visit_totals(self, rows) -> dict:
+        cash = sum((r.cash for r in rows), Decimal("0"))
+        goods = sum((r.goods for r in rows), Decimal("0"))
+        return {
+            "count": sum(r.count for r in rows),
+            "headcount": sum(r.headcount for r in rows),
+            "cash": cash,
+            "goods": goods,
+            "amount": cash + goods,
+        }
+
+    def welfare_change(self, totals: dict) -> str:
+        previous = self.facts.previous
+        if previous is None or not previous.has_welfare:
+            return ""
+        before = self.visit_totals([r for r in previous.welfare.rows if r.reason not in NOT_A_VISIT])
+        return self.change([(totals["headcount"], before["headcount"], "人次"), (totals["amount"], before["amount"], "元")])
+
     def welfare(self) -> Section:
-        totals = self.facts.welfare
+        rows = self.facts.welfare.rows
+        visits = [r for r in rows if r.reason not in NOT_A_VISIT]
         paras = []
-        if totals.rows:
-            text = sentence("summary/sentences/welfare_total.txt", {**self.context, "totals": totals})
+        if visits:
+            totals = self.visit_totals(visits)
+            text = self.say("summary/sentences/welfare_total.txt", {"totals": totals, "change": self.welfare_change(totals)})
             paras.append(self.drafted("welfare.total", text, [self.source("全部帮扶慰问", "welfare")]))
-        for row in totals.rows:
+        festivals = festivals_named(self.facts.festival_payments)
+        named = "、".join(festivals[:-1]) + "和" + festivals[-1] if len(festivals) > 1 else "".join(festivals)
+        for row in rows:
             name = first_existing(f"summary/sentences/welfare/{row.reason}.txt", "summary/sentences/welfare/default.txt")
-            text = sentence(name, {**self.context, "row": row})
+            extra = {"row": row, "festivals": named, "has_register": bool(self.facts.members.hardship)}
+            text = self.say(name, extra)
             paras.append(self.drafted(f"welfare.{row.reason}", text, [self.source(row.label, "welfare", choice=row.reason)]))
         if paras and self.facts.members.hardship:
-            text = sentence("summary/sentences/hardship_register.txt", {**self.context, "count": self.facts.members.hardship})
+            text = self.say("summary/sentences/hardship_register.txt", {"count": self.facts.members.hardship})
             paras.append(self.drafted("welfare.hardship_register", text, [Source("困难职工", "members", {"q": "", "choice": "active"})]))
         return Section("welfare", self.heading("welfare"), paras)
 
@@ -166,18 +308,22 @@ class _SummaryDrafter:
     def culture(self) -> Section:
         paras = self.category_paragraphs("culture")
         if len(paras) > 1:
-            rows = [self.category_rows[c] for c in SECTION_CATEGORIES["culture"] if c in self.category_rows]
-            text = sentence(
-                "summary/sentences/culture_total.txt",
-                {**self.context, "count": sum(r.count for r in rows), "participants": sum(r.participants for r in rows)},
-            )
+            categories = [c for c in SECTION_CATEGORIES["culture"] if c in self.category_rows]
+            rows = [self.category_rows[c] for c in categories]
+            count, participants = sum(r.count for r in rows), sum(r.participants for r in rows)
+            change = ""
+            if self.previous_activities is not None:
+                before = [self.previous_activities[c] for c in SECTION_CATEGORIES["culture"] if c in self.previous_activities]
+                change = self.change([(count, sum(r.count for r in before), "次"),
+                                      (participants, sum(r.participants for r in before), "人次")])
+            text = self.say("summary/sentences/culture_total.txt", {"count": count, "participants": participants, "change": change})
             paras.insert(0, self.drafted("culture.total", text, [self.source("文体活动", "activities")]))
         return Section("culture", self.heading("culture"), paras)
 
     def women(self) -> Section:
         paras = self.category_paragraphs("women")
         if paras and self.facts.members.female:
-            text = sentence("summary/sentences/women_members.txt", {**self.context, "members": self.facts.members})
+            text = self.say("summary/sentences/women_members.txt", {"members": self.facts.members})
             paras.insert(0, self.drafted("members.female", text, [Source("女会员", "members", {"choice": "active"})]))
         return Section("women", self.heading("women"), paras)
 
@@ -189,10 +335,9 @@ class _SummaryDrafter:
         paras = []
         if facts.members.in_register:
             workforce = facts.branch.workforce
-            text = sentence(
+            text = self.say(
                 "summary/sentences/membership.txt",
                 {
-                    **self.context,
                     "members": facts.members,
                     "workforce": workforce,
                     "join_rate": percent(facts.members.in_register, workforce) if workforce else "",
@@ -201,10 +346,27 @@ class _SummaryDrafter:
             paras.append(self.drafted("members.register", text, [Source("会员名册", "members", {"choice": "active"})]))
         committee_rows = [r for r in facts.meetings.rows if r.kind not in CONGRESS_KINDS]
         if committee_rows:
-            text = sentence("summary/sentences/committee_meetings.txt", {**self.context, "rows": committee_rows})
+            text = self.say("summary/sentences/committee_meetings.txt", {"rows": committee_rows})
             paras.append(self.drafted("meetings.committees", text, [self.source("会议", "meetings")]))
         paras += self.category_paragraphs("building")
         return Section("building", self.heading("building"), paras)
+
+    def honor_sentence(self, honor) -> str:
+        recipient = honor.recipients.strip() or self.context["branch_name"]
+        title = display_title(honor.title)
+        context = {
+            **self.context,
+            "recipient": recipient,
+            "body": honor.awarding_body.strip(),
+            "level": honor.get_level_display(),
+            "title": title,
+            # A prize (优秀组织奖, 五一劳动奖章) is conferred as it is; a title is a 称号.
+            "suffix": "" if honor.title.rstrip("”").endswith(("奖", "奖章")) else
+            ("称号" if honor.recipient_kind == "individual" else "荣誉称号"),
+            "date": month_day(honor.date),
+            "month": f"{honor.date.month}月",
+        }
+        return self.chooser.say("honor", context, [recipient, honor.awarding_body, title, honor.title])
 
     def honors(self) -> Section:
         totals = self.facts.honors
@@ -213,34 +375,86 @@ class _SummaryDrafter:
         paras = [
             self.drafted(
                 "honors.total",
-                sentence("summary/sentences/honors_total.txt", {**self.context, "totals": totals}),
+                self.say("summary/sentences/honors_total.txt", {"totals": totals}),
                 [self.source("荣誉", "honors")],
             )
         ]
         for honor in self.facts.honor_list:
-            text = sentence("summary/sentences/honor.txt", {**self.context, "honor": honor})
-            paras.append(self.drafted(f"honor.{honor.pk}", text, [self.source(honor.get_level_display(), "honors", choice=honor.level)]))
+            paras.append(self.drafted(f"honor.{honor.pk}", self.honor_sentence(honor),
+                                      [self.source(honor.get_level_display(), "honors", choice=honor.level)]))
         return Section("honors", self.heading("honors"), paras)
+
+    def undone(self) -> dict:
+        texts = self.facts.plan.undone_texts if self.facts.plan else []
+        return {"undone": texts[:UNDONE_NAMED], "more": len(texts) > UNDONE_NAMED}
 
     def plan(self) -> Section | None:
         plan = self.facts.plan
         if plan is None:
             return None
         rate = percent(plan.done, plan.planned) if plan.planned else ""
-        text = sentence("summary/sentences/plan_progress.txt", {**self.context, "plan": plan, "rate": rate})
+        text = self.say("summary/sentences/plan_progress.txt", {"plan": plan, "rate": rate, **self.undone()})
         return Section("plan", self.heading("plan"), [self.drafted("plan.progress", text)])
 
-    def looking_ahead(self) -> Section:
+    # -- 存在的问题 and the year ahead ---------------------------------------------------------------
+
+    def problem_points(self) -> list[tuple[str, dict]]:
+        """What the records show is lacking, as (point, context) for the problem and the
+        intention templates; [] when the records show nothing particular."""
+        facts = self.facts
+        points = []
+        rows = self.category_rows
+        if facts.activity_list and not facts.half:
+            if C.WOMEN not in rows and facts.members.female:
+                points.append(("women", {}))
+            if C.TRAINING not in rows and C.POLITICAL_STUDY not in rows:
+                points.append(("training", {}))
+            if C.CULTURE not in rows and C.SPORTS not in rows:
+                points.append(("culture", {}))
+            congresses = [m for m in facts.meeting_list if m.kind in CONGRESS_KINDS]
+            if not congresses and C.DEMOCRATIC not in rows:
+                points.append(("democracy", {}))
+        members = facts.members.in_register
+        count = facts.activities.count
+        if count >= 3 and members >= 10:
+            participants = facts.activities.extra["participants"]
+            if Decimal(participants) < LOW_PARTICIPATION * count * members:
+                average = (Decimal(participants) / count).quantize(Decimal("1"))
+                points.append(("participation", {
+                    "count": count, "average": average, "share": percent(participants, count * members),
+                }))
+        if facts.plan and facts.plan.undone_texts:
+            points.append(("plan", self.undone()))
+        if facts.hardship_unvisited:
+            points.append(("hardship", {"hardship_unvisited": facts.hardship_unvisited}))
+        return points
+
+    def problems(self, points) -> Section:
+        if not points:
+            return Section("problems", self.heading("problems"),
+                           self.sector_paragraphs("problems", "problems", placeholder=True))
+        paras = []
+        for i, (point, extra) in enumerate(points):
+            context = {"members": self.facts.members, "plan": self.facts.plan, "last": i == len(points) - 1, **extra}
+            text = self.say(f"summary/sentences/problems/{point}.txt", context)
+            paras.append(self.drafted(f"problems.{point}", text, placeholder=True))
+        return Section("problems", self.heading("problems"), paras)
+
+    def looking_ahead(self, points) -> Section:
         facts = self.facts
         key = "next_half" if facts.half else "next_year"
         paras = []
         if facts.following_plan_content is not None and not facts.half:
             for theme in facts.following_plan_content.themes:
-                text = sentence("summary/sentences/next_from_plan.txt", {**self.context, **theme})
+                text = self.say("summary/sentences/next_from_plan.txt", theme)
                 paras.append(self.drafted(f"next.{theme['key']}", text))
         elif facts.half and facts.following_items:
             for item in facts.following_items:
                 paras.append(self.drafted(f"next.{item.key}", f"{item.month_label}，{item.text.rstrip('。')}。"))
+        elif points:
+            for point, _extra in points:
+                text = self.say(f"summary/sentences/next/{point}.txt", {})
+                paras.append(self.drafted(f"next.{point}", text, placeholder=True))
         if not paras:
             name = "summary/sentences/next_half_default.txt" if facts.half else "summary/sentences/next_default.txt"
             paras = [self.drafted(key, sentence(name, self.context), placeholder=True)]

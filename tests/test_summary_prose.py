@@ -1,0 +1,194 @@
+"""A drafted summary reads like a union's own: no sentence frame worn out, every outcome told
+beside its event, none of the known faults, the 落款 dated by the deadline rule, and the figures
+of series, totals and comparisons right.
+
+Run on the demo unions' summaries and on made-up union-years of every sector (tests/union_years.py).
+"""
+import datetime
+import re
+
+import pytest
+
+from reports.choices import ActivityCategory as C
+from reports.choices import BranchKind, Sector
+from reports.demo import load_demo
+from reports.documents import services
+from reports.documents.facts import gather_summary_facts
+from reports.documents.narration import participation_of
+from reports.documents.summary import draft_summary
+from reports.models import Activity, Branch, ReportingDeadlines
+
+from .conftest import make_branch
+from .drafting_helpers import first_sentence, states
+from .prose import faults, overused_frames, record_names, untold_outcomes
+from .records import make_activity
+from .union_years import make_union_year
+
+SECTORS = [choice.value for choice in Sector]
+
+
+def check(document, branch, year, *, today=None):
+    start, end = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+    names = record_names(branch, start, end)
+    assert overused_frames(document, names) == {}
+    assert untold_outcomes(document, branch, start, end) == []
+    assert faults(document, branch, year, today=today) == []
+
+
+# -- the demo ---------------------------------------------------------------------------------
+
+
+def test_demo_summaries_read_well(db, today):
+    load_demo()
+    for code in ("school", "waterworks", "bureau"):
+        branch = Branch.objects.get(code=code)
+        document = services.draft_summary_for(branch, today.year - 1, half=False)
+        check(document, branch, today.year - 1, today=today)
+
+
+# -- made-up union-years ----------------------------------------------------------------------
+
+
+@pytest.fixture
+def county(db):
+    return make_branch("county", kind=BranchKind.FEDERATION, sector=Sector.GOVERNMENT)
+
+
+@pytest.mark.parametrize("variant", ["one of each", "many", "many with a year before"])
+@pytest.mark.parametrize("sector", SECTORS)
+def test_generated_union_years_read_well(county, last_year, today, sector, variant):
+    branch = make_branch(f"u-{sector}", parent=county, sector=sector, workforce=20)
+    make_union_year(branch, last_year, seed=len(sector) * 7 + len(variant), many=variant != "one of each",
+                    previous=variant.endswith("year before"))
+    document = services.draft_summary_for(branch, last_year, half=False)
+    check(document, branch, last_year, today=today)
+
+
+@pytest.fixture
+def busy_year(county, last_year):
+    branch = make_branch("busy", parent=county, sector=Sector.ENTERPRISE, workforce=20)
+    make_union_year(branch, last_year, seed=3, many=True, previous=True)
+    return branch
+
+
+def test_a_numbered_series_is_told_once_with_its_count_and_participants(busy_year, last_year):
+    document = services.draft_summary_for(busy_year, last_year, half=False)
+    text = document.paragraph(f"activity.{C.TRAINING}").text
+    assert text.count("班组长安全培训班") == 1, text
+    assert states(text, 3, "期") and states(text, 30 + 31 + 32, "人次"), text
+    assert "26人全部取得培训合格证" in text
+    sports = document.paragraph(f"activity.{C.SPORTS}").text
+    assert sports.count("职工篮球联赛") == 1 and states(sports, 3, "场"), sports
+
+
+def test_taking_part_is_written_as_taking_part(busy_year, last_year):
+    document = services.draft_summary_for(busy_year, last_year, half=False)
+    sports = document.paragraph(f"activity.{C.SPORTS}").text
+    assert "参加全县职工篮球赛" in sports and "获得第三名" in sports, sports
+    culture = document.paragraph(f"activity.{C.CULTURE}").text
+    assert "示范市总工会举办的全市职工合唱比赛" in culture and "获得金奖" in culture, culture
+    assert "本次活动" not in culture
+
+
+def test_participation_is_decided_in_one_place(busy_year):
+    modes = {a.title: participation_of(a) for a in Activity.objects.filter(branch=busy_year)}
+    assert modes["参加全县职工篮球赛"] == "attend"
+    assert modes["全市职工合唱比赛"] == "attend"  # partners name the organiser (…主办)
+    assert modes["组队参加全市职工技能大赛"] == "attend"
+    assert modes["首届职工运动会"] == "host"
+    explicit = Activity.objects.filter(branch=busy_year, title="首届职工运动会").first()
+    explicit.participation = "joint"  # an explicit mode, once the field exists, decides
+    assert participation_of(explicit) == "joint"
+
+
+def test_small_events_are_named_together(busy_year, last_year):
+    document = services.draft_summary_for(busy_year, last_year, half=False)
+    for key in (f"activity.{C.SPORTS}", f"activity.{C.FESTIVAL}"):
+        text = document.paragraph(key).text
+        told_alone = len(re.findall(r"\d+月\d+日", text))
+        assert told_alone <= 4, text  # a few highlights, not a diary
+
+
+def test_the_year_before_is_compared_and_absent_years_say_nothing(county, last_year):
+    with_before = make_branch("withbefore", parent=county, sector=Sector.SCHOOL)
+    make_union_year(with_before, last_year, seed=5, many=True, previous=True)
+    alone = make_branch("firstyear", parent=county, sector=Sector.SCHOOL)
+    make_union_year(alone, last_year, seed=5, many=True, previous=False)
+
+    def figures(branch, year):
+        rows = Activity.objects.filter(branch=branch, start_date__year=year, category=C.SPORTS)
+        return rows.count(), sum(a.participants for a in rows)
+
+    document = services.draft_summary_for(with_before, last_year, half=False)
+    sports = first_sentence(document.paragraph(f"activity.{C.SPORTS}").text)
+    (count, participants), (count_before, participants_before) = figures(with_before, last_year), figures(with_before, last_year - 1)
+    difference = participants - participants_before
+    assert count_before and states(sports, count, "次") and states(sports, participants, "人次"), sports
+    if difference:
+        word = "增加" if difference > 0 else "减少"
+        assert "较上年" in sports and re.search(rf"{word}(\d+次、)?{abs(difference)}人次", sports), sports
+
+    first = services.draft_summary_for(alone, last_year, half=False)
+    assert not any("较上年" in p.text or "与上年持平" in p.text for p in first.all_paragraphs())
+
+
+# -- welfare ----------------------------------------------------------------------------------
+
+
+def test_festivals_are_named_as_they_happened(county, last_year):
+    branch = make_branch("march", parent=county, sector=Sector.SCHOOL)
+    make_union_year(branch, last_year, seed=1, many=False, previous=False)  # festival pay in March only
+    text = services.draft_summary_for(branch, last_year, half=False).paragraph("welfare.festival").text
+    assert "“三八”" in text and "元旦" not in text and "春节" not in text, text
+    assert "慰问金" not in text, text  # goods only
+
+
+def test_insurance_is_an_enrolment_outside_the_visits(busy_year, last_year):
+    document = services.draft_summary_for(busy_year, last_year, half=False)
+    insurance = document.paragraph("welfare.mutual_insurance").text
+    assert "40名" in insurance and "2400元" in insurance and "人次" not in insurance, insurance
+    visits = [p for p in busy_year.welfarepayment_set.filter(date__year=last_year) if p.reason != "mutual_insurance"]
+    total = document.paragraph("welfare.total").text
+    assert states(total, sum(p.headcount for p in visits), "人次"), total
+
+
+# -- problems, plans and the date -------------------------------------------------------------
+
+
+def test_problems_come_from_the_records_and_must_be_confirmed(county, last_year):
+    branch = make_branch("gaps", parent=county, sector=Sector.ENTERPRISE)
+    make_union_year(branch, last_year, seed=2, many=False, previous=False)
+    Activity.objects.filter(branch=branch, category__in=[C.WOMEN, C.TRAINING, C.POLITICAL_STUDY]).delete()
+    document = services.draft_summary_for(branch, last_year, half=False)
+    problems = document.section("problems").paragraphs
+    keys = [p.key for p in problems]
+    assert "problems.women" in keys and "problems.training" in keys, keys
+    assert all(p.placeholder for p in problems)
+    # Two of three registered hardship members had no payment (tests/union_years.py).
+    hardship = document.paragraph("problems.hardship").text
+    assert states(hardship, 2, "名"), hardship
+    ahead = document.section("next_year").paragraphs
+    assert [p.key for p in ahead] == [k.replace("problems.", "next.") for k in keys]
+    assert all(p.placeholder for p in ahead)
+
+
+def test_a_year_the_records_find_nothing_wrong_with_keeps_the_general_paragraphs(cast, last_year):
+    document = services.draft_summary_for(cast.school, last_year, half=False)
+    problems = document.section("problems").paragraphs
+    assert problems and all(re.fullmatch(r"problems(\.\d+)?", p.key) for p in problems), [p.key for p in problems]
+    assert all(p.placeholder for p in problems)
+
+
+def test_signature_date_is_the_drafting_day_until_the_deadline(cast, last_year):
+    make_activity(cast.school, datetime.date(last_year, 4, 1), participants=10)
+
+    def signed(today):
+        facts = gather_summary_facts(cast.school, last_year, today=today)
+        return draft_summary(facts).date
+
+    assert signed(datetime.date(last_year + 1, 1, 6)) == f"{last_year + 1}-01-06"
+    assert signed(datetime.date(last_year + 1, 1, 31)) == f"{last_year + 1}-01-31"
+    assert signed(datetime.date(last_year + 1, 12, 1)) == f"{last_year + 1}-01-31"
+    ReportingDeadlines.objects.create(branch=cast.county, summary_month=2, summary_day=15)
+    assert signed(datetime.date(last_year + 1, 12, 1)) == f"{last_year + 1}-02-15"
+    assert signed(datetime.date(last_year + 1, 2, 3)) == f"{last_year + 1}-02-03"
