@@ -3,7 +3,7 @@ import datetime
 
 from django.urls import reverse
 
-from reports.documents import services
+from reports.documents import history, services
 from reports.documents.content import Document
 from reports.models import Activity, DocumentEdit
 
@@ -58,7 +58,8 @@ def test_every_document_save_is_kept_with_its_author(cast):
     services.save_document(revision=revision, document=document, expected_version=revision.version, user=cast.carol)
     edits = list(DocumentEdit.objects.filter(revision=revision).order_by("version"))
     assert [(e.version, e.editor.username) for e in edits] == [(1, "alice"), (2, "carol")]
-    assert edits[1].content["title"] == "修改后的标题" and edits[0].content["title"] != "修改后的标题"
+    titles = [history.content_at(e)["title"] for e in edits]
+    assert titles[1] == "修改后的标题" and titles[0] != "修改后的标题"
 
 
 def test_an_officer_sees_a_unions_document_history(client, cast):

@@ -15,10 +15,11 @@ from .. import access
 from ..choices import ReportKind, ReportPeriod
 from ..choices import ReportState as S
 from ..federation import rollup
-from ..models import DocumentEdit, Report, ReviewComment, Revision, Transition
+from ..models import Report, ReviewComment, Revision, Transition
 from ..exporting.docx import render_docx
 from ..exporting.pdf import render_pdf
 from ..exporting.snapshot import snapshot_from_content
+from . import history
 from .content import Document
 from .services import ReportError
 
@@ -163,6 +164,6 @@ def reopen_report(*, report: Report, actor, reason: str) -> Revision:
         # Without row locks (SQLite) two reopens may both have read the approved revision: the
         # revision number is unique, so the later one lands here and is refused.
         raise ReportError("这份报告刚刚已被其他人重新打开，请刷新页面后查看。") from None
-    DocumentEdit.objects.create(revision=revision, version=revision.version, editor=actor, content=revision.content)
+    history.record_edit(revision=revision, version=revision.version, editor=actor, before=None, after=revision.content)
     _record(revision, actor, S.APPROVED, S.DRAFT, reason[:5000])
     return revision
