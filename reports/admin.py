@@ -4,10 +4,13 @@ A superuser sees everything. A staff user with roles sees only the branches and 
 roles let them read, and changes only what they could change in the pages; permissions come from
 roles, not from Django's per-model permission table.
 """
+import json
+
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from .access import can_edit_records
+from .documents import history
 from .models import (
     Activity,
     Branch,
@@ -217,6 +220,12 @@ class ReviewCommentAdmin(ReadOnlyDocumentAdmin):
 class DocumentEditAdmin(ReadOnlyDocumentAdmin):
     branch_lookup = "revision__report__branch"
     list_display = ["at", "revision", "version", "editor"]
+    readonly_fields = ["saved_content"]
+
+    @admin.display(description="保存后的全文")
+    def saved_content(self, edit: DocumentEdit) -> str:
+        # Most saves keep only their changed lines: show the text as it was after this one.
+        return json.dumps(history.content_at(edit), ensure_ascii=False, indent=1)
 
 
 @admin.register(PlanItem)

@@ -73,3 +73,15 @@ def test_an_officer_sees_a_unions_document_history(client, cast):
     client.login(username="oscar", password=PASSWORD)
     timeline = client.get(reverse("reports:document", args=["school", report.pk])).context["transitions"]
     assert [(t.actor.username, t.to_state, t.note) for t in timeline] == [("alice", "submitted", ""), ("carol", "returned", "请补充数据")]
+
+
+def test_the_admin_shows_the_text_as_saved(client, cast):
+    report = services.create_plan(branch=cast.school, year=YEAR, user=cast.alice)
+    revision = report.current_revision()
+    document = Document.from_dict(revision.content)
+    document.title = "第二版的标题"
+    services.save_document(revision=revision, document=document, expected_version=revision.version, user=cast.alice)
+    edit = DocumentEdit.objects.get(revision=revision, version=2)
+    client.login(username="sam", password=PASSWORD)
+    page = client.get(reverse("admin:reports_documentedit_change", args=[edit.pk])).content.decode()
+    assert "第二版的标题" in page and document.signature in page

@@ -71,6 +71,32 @@ def test_history_grows_with_the_change_not_with_the_document(cast, summary):
     assert Document.from_dict(history.content_at(edits[-2])).paragraph("opening").text == "第98次修改后的开头。"
 
 
+def test_every_saved_version_is_rebuilt_exactly(cast):
+    from reports.documents import history
+    from reports.documents.editing import apply_action
+
+    plan = services.create_plan(branch=cast.school, year=YEAR + 1)
+    saved = [plan.current_revision().content]
+    steps = [
+        lambda d: setattr(d, "title", "改过的标题"),
+        lambda d: apply_action(d, "add_section"),
+        lambda d: apply_action(d, f"down:{d.sections[0].key}"),
+        lambda d: apply_action(d, f"remove_section:{d.sections[-1].key}"),
+        lambda d: apply_action(d, "add_entry"),
+        lambda d: d.sections.reverse(),
+        lambda d: setattr(d.closing[0], "text", "新的结尾\u2028第二行"),
+    ]
+    for step in steps:
+        revision = plan.current_revision()
+        document = Document.from_dict(revision.content)
+        step(document)
+        services.save_document(revision=revision, document=document, expected_version=revision.version)
+        saved.append(plan.current_revision().content)
+    edits = DocumentEdit.objects.filter(revision__report=plan).order_by("version")
+    assert [history.content_at(edit) for edit in edits] == saved
+    assert edits.filter(content__isnull=True).exists()  # most were kept as changes
+
+
 def test_saves_beyond_the_limit_are_refused_with_429_and_keep_her_text(client, cast, summary, settings):
     settings.DOCUMENT_SAVES_PER_MINUTE = 3
     client.login(username="alice", password=PASSWORD)

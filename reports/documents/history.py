@@ -1,9 +1,10 @@
 """The saved versions of a revision's text, kept as small as what changed.
 
-The first version of a revision (and any version whose predecessor was never recorded) is stored
-whole; every later one as the lines that changed. A version's lines are its content written as
-canonical JSON with one value per line, so each paragraph's text is a line of its own and a save
-that rewrites one paragraph stores one line, whatever the size of the document.
+The first version of a revision (and any version whose predecessor was never recorded, or whose
+changes would outweigh it) is stored whole; every later one as the lines that changed. A
+version's lines are its content written as canonical JSON with one value per line, so each
+paragraph's text is a line of its own and a save that rewrites one paragraph stores one line,
+whatever the size of the document.
 """
 from __future__ import annotations
 
@@ -49,10 +50,17 @@ def record_edit(*, revision: Revision, version: int, editor, before: dict | None
     """Keep version `version` of the revision, saved by `editor`, whose content went from
     `before` (None for a new revision) to `after`."""
     chained = before is not None and DocumentEdit.objects.filter(revision=revision, version=version - 1).exists()
-    if not chained:
-        return DocumentEdit.objects.create(revision=revision, version=version, editor=editor, content=after)
-    changes = line_changes(content_lines(before), content_lines(after))
-    return DocumentEdit.objects.create(revision=revision, version=version, editor=editor, changes=changes)
+    if chained:
+        after_lines = content_lines(after)
+        changes = line_changes(content_lines(before), after_lines)
+        # Sweeping reorders can make the changes outweigh the text: then the text is kept whole.
+        if _size(changes) < sum(len(line) for line in after_lines):
+            return DocumentEdit.objects.create(revision=revision, version=version, editor=editor, changes=changes)
+    return DocumentEdit.objects.create(revision=revision, version=version, editor=editor, content=after)
+
+
+def _size(changes: list[Change]) -> int:
+    return sum(len(line) for _, _, lines in changes for line in lines)
 
 
 def content_at(edit: DocumentEdit) -> dict:
