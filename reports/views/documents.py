@@ -177,8 +177,10 @@ def document_edit(request: HttpRequest, code: str, pk: int) -> HttpResponse:
                 status = 429 if isinstance(error, services.SaveRateExceeded) else 409
             else:
                 if action == "save":
-                    changed = saved.version != expected_version
-                    messages.success(request, "已保存。" if changed else "没有修改，无需保存。")
+                    if saved.version != expected_version:
+                        messages.success(request, "已保存。")
+                    else:
+                        messages.info(request, "没有修改，无需保存。")
                     return redirect("reports:document", code=code, pk=pk)
                 if resolving:
                     note = _resolve_from_editor(request, revision, action.partition(":")[2])
