@@ -6,6 +6,8 @@ roles, not from Django's per-model permission table. Every choice list in a form
 rows of the branches whose records the user keeps, and the history pages (历史) only show
 objects the user may read.
 """
+import json
+
 from django.contrib import admin
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -14,6 +16,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from simple_history.models import is_historic
 
 from .access import can_edit_records
+from .documents import history
 from .models import (
     Activity,
     Branch,
@@ -302,6 +305,12 @@ class ReviewCommentAdmin(ReadOnlyDocumentAdmin):
 class DocumentEditAdmin(ReadOnlyDocumentAdmin):
     branch_lookup = "revision__report__branch"
     list_display = ["at", "revision", "version", "editor"]
+    readonly_fields = ["saved_content"]
+
+    @admin.display(description="保存后的全文")
+    def saved_content(self, edit: DocumentEdit) -> str:
+        # Most saves keep only their changed lines: show the text as it was after this one.
+        return json.dumps(history.content_at(edit), ensure_ascii=False, indent=1)
 
 
 @admin.register(PlanItem)

@@ -32,6 +32,22 @@ def save_edit(report, change) -> Document:
     return document_of(report)
 
 
+def edit_post(report, **changes) -> dict:
+    """The editor's form as the page posts it for the current revision, with `changes` applied."""
+    revision = report.current_revision()
+    document = Document.from_dict(revision.content)
+    data = {
+        "revision": revision.number, "version": revision.version,
+        "title": document.title, "signature": document.signature, "date": document.date,
+    }
+    for paragraph in document.all_paragraphs():
+        data[f"p:{paragraph.key}"] = paragraph.text
+    for section in document.all_sections():
+        data[f"h:{section.key}"] = section.heading
+    data.update(changes)
+    return data
+
+
 def keys_of(paragraphs) -> list[str]:
     return [p.key for p in paragraphs]
 

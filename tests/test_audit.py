@@ -3,7 +3,7 @@ import datetime
 
 from django.urls import reverse
 
-from reports.documents import services
+from reports.documents import history, services
 from reports.documents.content import Document
 from reports.models import Activity, DocumentEdit
 
@@ -58,7 +58,8 @@ def test_every_document_save_is_kept_with_its_author(cast):
     services.save_document(revision=revision, document=document, expected_version=revision.version, user=cast.carol)
     edits = list(DocumentEdit.objects.filter(revision=revision).order_by("version"))
     assert [(e.version, e.editor.username) for e in edits] == [(1, "alice"), (2, "carol")]
-    assert edits[1].content["title"] == "修改后的标题" and edits[0].content["title"] != "修改后的标题"
+    titles = [history.content_at(e)["title"] for e in edits]
+    assert titles[1] == "修改后的标题" and titles[0] != "修改后的标题"
 
 
 def test_an_officer_sees_a_unions_document_history(client, cast):
@@ -72,3 +73,15 @@ def test_an_officer_sees_a_unions_document_history(client, cast):
     client.login(username="oscar", password=PASSWORD)
     timeline = client.get(reverse("reports:document", args=["school", report.pk])).context["transitions"]
     assert [(t.actor.username, t.to_state, t.note) for t in timeline] == [("alice", "submitted", ""), ("carol", "returned", "请补充数据")]
+
+
+def test_the_admin_shows_the_text_as_saved(client, cast):
+    report = services.create_plan(branch=cast.school, year=YEAR, user=cast.alice)
+    revision = report.current_revision()
+    document = Document.from_dict(revision.content)
+    document.title = "第二版的标题"
+    services.save_document(revision=revision, document=document, expected_version=revision.version, user=cast.alice)
+    edit = DocumentEdit.objects.get(revision=revision, version=2)
+    client.login(username="sam", password=PASSWORD)
+    page = client.get(reverse("admin:reports_documentedit_change", args=[edit.pk])).content.decode()
+    assert "第二版的标题" in page and document.signature in page

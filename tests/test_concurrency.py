@@ -1,10 +1,11 @@
 """Concurrency on PostgreSQL, with real parallel transactions in threads: two chairs approving at
-once, two saves of the same draft, two imports of the same workbook."""
+once, two reopens at once, two saves of the same draft, two imports of the same workbook."""
 import datetime
 import threading
+import time
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 
 from reports.documents import review, services
 from reports.documents.content import Document
@@ -12,7 +13,7 @@ from reports.models import Activity, Revision, Transition
 
 from .conftest import Cast, make_user
 from .records import make_activity
-from .reviews import fill_placeholders
+from .reviews import approve, fill_placeholders
 from .workbooks import sheet, workbook
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
@@ -59,6 +60,27 @@ def test_two_chairs_approving_at_once_give_one_approval():
     assert Revision.objects.filter(report=report, state="approved").count() == 1
     revision = Revision.objects.get(report=report)
     assert revision.pdf_file is not None and revision.docx_file is not None
+
+
+def test_two_reopens_at_once_give_one_new_draft_and_one_refusal():
+    cast = Cast()
+    report = services.create_summary(branch=cast.school, year=YEAR)
+    approve(report, secretary=cast.alice, chair=cast.carol)
+
+    def reopen(actor):
+        # Hold the transaction open a moment, so the other reopen arrives while this one runs.
+        with transaction.atomic():
+            revision = review.reopen_report(report=report, actor=actor, reason="补充材料")
+            time.sleep(0.5)
+        return revision
+
+    results = run_together(lambda: reopen(cast.carol), lambda: reopen(cast.oscar))
+    reopened = [r for r in results if isinstance(r, Revision)]
+    refused = [r for r in results if isinstance(r, services.ReportError)]
+    assert len(reopened) == 1 and len(refused) == 1, results
+    assert "不需要重新打开" in str(refused[0])
+    assert list(Revision.objects.filter(report=report).values_list("number", "state")) == [(2, "draft"), (1, "approved")]
+    assert Transition.objects.filter(report=report, from_state="approved").count() == 1
 
 
 def test_two_saves_of_the_same_draft_keep_the_first():

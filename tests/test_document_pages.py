@@ -12,6 +12,7 @@ from reports.documents.content import Document
 from reports.models import Report
 
 from .conftest import PASSWORD
+from .drafting_helpers import edit_post
 from .records import make_activity, make_payment
 from .reviews import approve
 
@@ -31,18 +32,6 @@ def summary(cast):
 
 def content(report):
     return Document.from_dict(report.current_revision().content)
-
-
-def edit_post(report, **changes):
-    revision = report.current_revision()
-    document = Document.from_dict(revision.content)
-    data = {"version": revision.version, "title": document.title, "signature": document.signature, "date": document.date}
-    for paragraph in document.all_paragraphs():
-        data[f"p:{paragraph.key}"] = paragraph.text
-    for section in document.all_sections():
-        data[f"h:{section.key}"] = section.heading
-    data.update(changes)
-    return data
 
 
 def test_secretary_creates_a_summary_and_a_plan_from_the_page(client, cast):

@@ -89,6 +89,13 @@ def test_del_and_c1_control_characters_are_stripped_too(document):
     assert [ch for ch in text if unicodedata.category(ch) == "Cc"] == [], repr(text)
 
 
+def test_invisible_format_characters_are_stripped(document):
+    # zero-width space, word joiner, byte order mark, soft hyphen, right-to-left override
+    accepted(document, {"p:opening": "\u200b全年\u2060组织\ufeff活动\u00ad三次\u202e。"})
+    assert document.paragraph("opening").text == "全年组织活动三次。"
+    assert refused(document, {"title": "\u200b\ufeff"}) == ["标题不能为空。"]
+
+
 def test_newlines_inside_a_paragraph_are_removed(document):
     accepted(document, {"p:opening": "第一行\n第二行\r\n第三行\r第四行。\n"})
     assert document.paragraph("opening").text == "第一行第二行第三行第四行。"

@@ -55,7 +55,8 @@ def test_typical_practices_are_credited_to_their_unions(client, area):
     sources = response.context["sources"]
     assert [s.union.code for s in sources] == ["u1", "u2"]
     pick = sources[1].paragraphs[0]
-    response = client.post(url, {"pick": [pick[0]], "version": report.current_revision().version}, follow=True)
+    loaded = report.current_revision()
+    response = client.post(url, {"pick": [pick[0]], "revision": loaded.number, "version": loaded.version}, follow=True)
     assert "已把 1 段典型做法加入工作总结" in response.content.decode()
     document = Document.from_dict(report.current_revision().content)
     typical = document.section("typical")

@@ -56,7 +56,7 @@ def test_resolving_from_the_editor_keeps_the_typed_text(client, cast, submitted)
     review.return_report(report=submitted, actor=cast.carol, comment="改", section_comments={"culture": "写得太简单。"})
     comment = submitted.current_revision().comments.get()
     login(client, "alice")
-    from .test_document_pages import edit_post
+    from .drafting_helpers import edit_post
 
     data = edit_post(submitted, **{"p:opening": "改写后的开头。", "action": f"resolve:{comment.pk}"})
     assert client.post(url("document_edit", submitted), data).status_code == 302

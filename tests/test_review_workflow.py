@@ -36,6 +36,37 @@ def test_submit_is_refused_while_placeholders_remain_and_names_them(cast, summar
     assert state(summary) == "submitted"
 
 
+def touched(text: str, how: str) -> str:
+    """The drafted text changed in a way that rewrites nothing."""
+    return {
+        "zero-width space": text[:3] + "\u200b" + text[3:],
+        "word joiner and BOM": "\ufeff" + text + "\u2060",
+        "soft hyphen": text[:5] + "\u00ad" + text[5:],
+        "no-break space": text.replace("，", "，\u00a0", 1),
+        "ideographic indent": "\u3000\u3000" + text,
+        "tab and spaces": text[:4] + "\t " + text[4:] + " ",
+        "half-width comma": text.replace("，", ","),
+        "dropped full stop": text.rstrip("。"),
+    }[how]
+
+
+@pytest.mark.parametrize("how", [
+    "zero-width space", "word joiner and BOM", "soft hyphen", "no-break space", "ideographic indent",
+    "tab and spaces", "half-width comma", "dropped full stop",
+])
+def test_a_placeholder_touched_only_invisibly_still_blocks_submit(cast, summary, how):
+    revision = summary.current_revision()
+    document = Document.from_dict(revision.content)
+    for paragraph in document.all_paragraphs():
+        if paragraph.needs_filling:
+            paragraph.text = touched(paragraph.drafted, how)
+            assert paragraph.text != paragraph.drafted
+    services.save_document(revision=revision, document=document, expected_version=revision.version)
+    with pytest.raises(services.ReportError, match="存在的问题"):
+        review.submit_report(report=summary, actor=cast.alice)
+    assert state(summary) == "draft"
+
+
 def test_the_whole_path_with_history(cast, summary):
     fill_placeholders(summary)
     review.submit_report(report=summary, actor=cast.alice)

@@ -132,6 +132,9 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
 
+# Each save of a report's text is kept in its history: a user may save this often per minute.
+DOCUMENT_SAVES_PER_MINUTE = env.int("DOCUMENT_SAVES_PER_MINUTE", default=30)
+
 # Sessions end after this much idle time: every request pushes the expiry on.
 SESSION_COOKIE_AGE = env.int("SESSION_IDLE_MINUTES", default=30) * 60
 SESSION_SAVE_EVERY_REQUEST = True

@@ -6,12 +6,21 @@ number sections by position, so reordering never leaves stale numbers in the tex
 from __future__ import annotations
 
 import secrets
+import unicodedata
 from dataclasses import asdict, dataclass, field
 
 
 def new_key(prefix: str = "u") -> str:
     """A key for something the secretary added (drafted parts carry meaningful keys)."""
     return f"{prefix}-{secrets.token_hex(4)}"
+
+
+def comparable_wording(text: str) -> str:
+    """The wording of a text with what a reader cannot tell apart taken out: compatibility forms
+    (全角，→ ,) folded by NFKC, then invisible format characters (zero-width spaces, joiners,
+    soft hyphens, BOMs), whitespace of every kind and punctuation dropped."""
+    folded = unicodedata.normalize("NFKC", text)
+    return "".join(ch for ch in folded if not ch.isspace() and unicodedata.category(ch)[0] not in "CPZ")
 
 
 @dataclass
@@ -47,7 +56,9 @@ class Paragraph:
 
     @property
     def needs_filling(self) -> bool:
-        return self.placeholder and not self.edited
+        # Boilerplate counts as rewritten only when its wording changed, not its spacing,
+        # punctuation or invisible characters.
+        return self.placeholder and comparable_wording(self.text) == comparable_wording(self.drafted)
 
 
 @dataclass

@@ -99,11 +99,21 @@ def months_from_label(label: str) -> list[int] | None:
     return sorted(set(months)) or None
 
 
+# Zero-width (non-)joiners shape some scripts and emoji sequences; every other format character
+# (zero-width space, word joiner, BOM, soft hyphen, direction overrides) is invisible noise.
+KEPT_FORMAT_CHARACTERS = {"\u200c", "\u200d"}
+
+
 def _clean(value: str) -> str:
     # Line breaks inside a paragraph would be lost in the official layout; control characters
     # have no place in a document.
     value = value.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "")
-    return "".join(ch for ch in value if ch == "\t" or unicodedata.category(ch) != "Cc").strip()
+    return "".join(ch for ch in value if ch == "\t" or _visible(ch)).strip()
+
+
+def _visible(ch: str) -> bool:
+    category = unicodedata.category(ch)
+    return category != "Cc" and (category != "Cf" or ch in KEPT_FORMAT_CHARACTERS)
 
 
 def apply_fields(document: Document, data) -> list[str]:

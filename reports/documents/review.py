@@ -8,17 +8,18 @@ from __future__ import annotations
 
 import hashlib
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from .. import access
 from ..choices import ReportKind, ReportPeriod
 from ..choices import ReportState as S
 from ..federation import rollup
-from ..models import DocumentEdit, RenderedFile, Report, ReviewComment, Revision, Transition
+from ..models import RenderedFile, Report, ReviewComment, Revision, Transition
 from ..exporting.docx import render_docx
 from ..exporting.pdf import render_pdf
 from ..exporting.snapshot import snapshot_from_content
+from . import history
 from .content import Document
 from .services import ReportError
 
@@ -26,7 +27,14 @@ SUBMITTABLE = {S.DRAFT, S.RETURNED}
 
 
 def _locked_current(report: Report) -> Revision:
-    """The report's newest revision, locked until the transaction ends."""
+    """The report's newest revision, locked until the transaction ends.
+
+    The report row is locked first: a transition that waited here then reads the newest revision
+    as the one before it left it (locking only the newest revision would, after the wait, still
+    return that row while a reopen has added a newer one). NO KEY UPDATE leaves inserts of rows
+    pointing at the report (revisions, transitions, plan items) free to go on elsewhere.
+    """
+    Report.objects.select_for_update(no_key=True).filter(pk=report.pk).first()
     revision = Revision.objects.select_for_update().filter(report=report).order_by("-number").first()
     if revision is None:
         raise ReportError("这份报告还没有内容。")
@@ -154,7 +162,13 @@ def reopen_report(*, report: Report, actor, reason: str) -> Revision:
     approved = _locked_current(report)
     if approved.state != S.APPROVED:
         raise ReportError(f"这份报告当前状态为“{approved.get_state_display()}”，不需要重新打开。")
-    revision = Revision.objects.create(report=report, number=approved.number + 1, content=approved.content, updated_by=actor)
-    DocumentEdit.objects.create(revision=revision, version=revision.version, editor=actor, content=revision.content)
+    try:
+        with transaction.atomic():
+            revision = Revision.objects.create(report=report, number=approved.number + 1, content=approved.content, updated_by=actor)
+    except IntegrityError:
+        # Without row locks (SQLite) two reopens may both have read the approved revision: the
+        # revision number is unique, so the later one lands here and is refused.
+        raise ReportError("这份报告刚刚已被其他人重新打开，请刷新页面后查看。") from None
+    history.record_edit(revision=revision, version=revision.version, editor=actor, before=None, after=revision.content)
     _record(revision, actor, S.APPROVED, S.DRAFT, reason[:5000])
     return revision

@@ -1,16 +1,21 @@
 """Creating, saving and refreshing reports: the only code that writes reports and revisions.
 
-Each service is keyword-only and atomic. Saving is guarded by the revision's version number, so
-when two people edit the same draft the later save is refused and the earlier one is kept whole.
+Each service is keyword-only and atomic. Saving is guarded by the revision's number and version,
+so when two people edit the same draft (or a tab was left open on an earlier revision) the later
+save is refused and the earlier one is kept whole.
 """
 from __future__ import annotations
 
+from datetime import timedelta
+
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
 from ..choices import ReportKind, ReportPeriod, ReportState
 from ..models import Branch, DocumentEdit, PlanItem, Report, Revision
+from . import history
 from .content import Document
 from .editing import document_length, length_error
 from .facts import gather_summary_facts
@@ -21,6 +26,7 @@ from .summary import draft_summary
 
 EDITABLE_STATES = {ReportState.DRAFT, ReportState.RETURNED}
 FIRST_YEAR = 2000
+SAVE_RATE_WINDOW = timedelta(minutes=1)
 
 
 class ReportError(Exception):
@@ -52,7 +58,7 @@ def _create(*, branch: Branch, kind: str, year: int, period: str, document: Docu
         with transaction.atomic():
             report = Report.objects.create(branch=branch, kind=kind, year=year, period=period, created_by=user)
             revision = Revision.objects.create(report=report, content=document.to_dict(), updated_by=user)
-            DocumentEdit.objects.create(revision=revision, version=revision.version, editor=user, content=revision.content)
+            history.record_edit(revision=revision, version=revision.version, editor=user, before=None, after=revision.content)
             if kind == ReportKind.PLAN:
                 sync_plan_items(report=report, document=document)
     except IntegrityError:
@@ -99,19 +105,50 @@ def editable_revision(report: Report) -> Revision:
     return revision
 
 
+class SaveRateExceeded(ReportError):
+    def __init__(self, limit: int):
+        super().__init__(f"保存太频繁：每人每分钟最多保存{limit}次。您的修改还没有保存，请稍等片刻后再点“保存”。")
+
+
+def check_save_rate(user) -> None:
+    """Refuse a user's save beyond the per-minute limit. Every save is kept in the history, so
+    the limit is counted there: one count for all the server's processes."""
+    if user is None:  # commands and the system
+        return
+    limit = settings.DOCUMENT_SAVES_PER_MINUTE
+    recent = DocumentEdit.objects.filter(editor=user, at__gte=timezone.now() - SAVE_RATE_WINDOW)
+    if recent.count() >= limit:
+        raise SaveRateExceeded(limit)
+
+
 @transaction.atomic
-def save_document(*, revision: Revision, document: Document, expected_version: int, user=None) -> Revision:
-    """Store the edited document if nobody saved since `expected_version` was read."""
-    if revision.state not in EDITABLE_STATES:
-        raise ReportError(f"这份报告当前状态为“{revision.get_state_display()}”，不能修改。")
-    check_length(document, stored=revision.content)
-    # One conditional UPDATE: of two concurrent saves from the same version, exactly one matches.
+def save_document(
+    *, revision: Revision, document: Document, expected_version: int, expected_revision: int | None = None, user=None
+) -> Revision:
+    """Store the edited document if nobody saved since the editor read version `expected_version`
+    of revision number `expected_revision` (the editor's form always says which; other callers
+    read the revision they save). A save that changes nothing writes nothing: the revision comes
+    back with its version unchanged."""
+    # Locked, so a concurrent save waits here and then finds the version moved on.
+    current = Revision.objects.select_for_update().only("number", "state", "version", "content").get(pk=revision.pk)
+    if current.state not in EDITABLE_STATES:
+        raise ReportError(f"这份报告当前状态为“{current.get_state_display()}”，不能修改。")
+    if expected_revision is not None and expected_revision != current.number:
+        raise StaleEdit()
+    if current.version != expected_version:
+        raise StaleEdit()
+    content = document.to_dict()
+    if content == current.content:
+        return revision
+    check_length(document, stored=current.content)
+    check_save_rate(user)
+    # Still one conditional UPDATE, which also holds where rows cannot be locked (SQLite).
     saved = Revision.objects.filter(
         pk=revision.pk, version=expected_version, state__in=list(EDITABLE_STATES)
-    ).update(content=document.to_dict(), version=F("version") + 1, updated_by=user, updated_at=timezone.now())
+    ).update(content=content, version=F("version") + 1, updated_by=user, updated_at=timezone.now())
     if not saved:
         raise StaleEdit()
-    DocumentEdit.objects.create(revision=revision, version=expected_version + 1, editor=user, content=document.to_dict())
+    history.record_edit(revision=revision, version=expected_version + 1, editor=user, before=current.content, after=content)
     if revision.report.kind == ReportKind.PLAN:
         sync_plan_items(report=revision.report, document=document)
     revision.refresh_from_db()

@@ -53,7 +53,10 @@ def approved_sources(federation: Branch, year: int) -> list[ApprovedSummary]:
     return sources
 
 
-def add_picks(*, report: Report, sources: list[ApprovedSummary], picks: list[str], expected_version: int, user=None) -> int:
+def add_picks(
+    *, report: Report, sources: list[ApprovedSummary], picks: list[str], expected_revision: int, expected_version: int,
+    user=None,
+) -> int:
     chosen = {pick for pick in picks}
     by_union: list[tuple[Branch, list[str]]] = []
     for source in sources:
@@ -82,5 +85,8 @@ def add_picks(*, report: Report, sources: list[ApprovedSummary], picks: list[str
             if text not in existing:
                 sub.paragraphs.append(Paragraph(new_key("u"), text))
                 added += 1
-    save_document(revision=revision, document=document, expected_version=expected_version, user=user)
+    save_document(
+        revision=revision, document=document, expected_revision=expected_revision, expected_version=expected_version,
+        user=user,
+    )
     return added

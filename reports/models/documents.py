@@ -283,9 +283,10 @@ class ReviewComment(models.Model):
 
 
 class DocumentEdit(models.Model):
-    """Every save of a revision's text: who, when, which version, and the content as saved, so the
-    change between two saves can always be shown (services save with a guarded UPDATE, which an
-    audit library listening to save() would miss)."""
+    """Every save of a revision's text: who, when, which version, and what it changed, so the text
+    of any saved version can be rebuilt (services save with a guarded UPDATE, which an audit
+    library listening to save() would miss). A revision's first version is kept whole; later ones
+    as the lines that changed (see reports.documents.history)."""
 
     revision = models.ForeignKey(
         Revision, verbose_name="修订", on_delete=models.CASCADE, related_name="edits", help_text="所修改的一稿。"
@@ -296,13 +297,25 @@ class DocumentEdit(models.Model):
         related_name="+", help_text="保存的用户；命令行或系统操作时为空。",
     )
     at = models.DateTimeField("时间", auto_now_add=True, help_text="保存的时间。")
-    content = models.JSONField("内容", help_text="这次保存的全文。")
+    content = models.JSONField("内容", null=True, blank=True, help_text="这次保存的全文；只记改动时为空。")
+    changes = models.JSONField(
+        "改动", null=True, blank=True, help_text="与上一版相比改动的行；保存全文时为空。"
+    )
 
     class Meta:
         verbose_name = "报告修改记录"
         verbose_name_plural = "报告修改记录"
         ordering = ["revision", "version"]
-        constraints = [models.UniqueConstraint(fields=["revision", "version"], name="document_edit_version_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["revision", "version"], name="document_edit_version_unique"),
+            models.CheckConstraint(
+                condition=Q(content__isnull=False) | Q(changes__isnull=False),
+                name="document_edit_keeps_text_or_changes",
+                violation_error_message="修改记录必须保存全文或改动。",
+            ),
+        ]
+        # Counting a user's recent saves (the save rate limit) reads this index only.
+        indexes = [models.Index(fields=["editor", "at"], name="document_edit_editor_at")]
 
     def __str__(self) -> str:
         return f"{self.revision} 第{self.version}版"

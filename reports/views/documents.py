@@ -150,11 +150,8 @@ def document_edit(request: HttpRequest, code: str, pk: int) -> HttpResponse:
         return redirect("reports:document", code=code, pk=pk)
     document = Document.from_dict(revision.content)
     errors: list[str] = []
+    status = 200
     if request.method == "POST":
-        try:
-            expected = int(request.POST.get("version", ""))
-        except ValueError:
-            expected = -1
         errors = apply_fields(document, request.POST)
         action = request.POST.get("action", "save")
         note = ""
@@ -166,20 +163,31 @@ def document_edit(request: HttpRequest, code: str, pk: int) -> HttpResponse:
             except EditError as error:
                 errors.append(str(error))
         if not errors:
+            expected_version = _posted_number(request.POST, "version")
             try:
-                services.save_document(revision=revision, document=document, expected_version=expected, user=request.user)
-            except services.StaleEdit as error:
-                # Nothing of the other person's save is touched; her text stays on the page to copy.
+                saved = services.save_document(
+                    revision=revision, document=document, user=request.user,
+                    expected_revision=_posted_number(request.POST, "revision"), expected_version=expected_version,
+                )
+            except services.ReportError as error:
+                # Nothing is written; her text stays on the page to copy or to save again.
                 errors.append(str(error))
+                status = 429 if isinstance(error, services.SaveRateExceeded) else 409
             else:
                 if action == "save":
-                    messages.success(request, "已保存。")
+                    if saved.version != expected_version:
+                        messages.success(request, "已保存。")
+                    else:
+                        messages.info(request, "没有修改，无需保存。")
                     return redirect("reports:document", code=code, pk=pk)
                 if resolving:
                     note = _resolve_from_editor(request, revision, action.partition(":")[2])
                 messages.info(request, note)
                 anchor = action.partition(":")[2]
                 return redirect(reverse("reports:document_edit", args=[code, pk]) + (f"#{anchor}" if anchor else ""))
+    # A refused form keeps the revision and version it was loaded from, so saving it again is
+    # refused again rather than written over a newer save.
+    loaded = request.POST if errors else {"revision": revision.number, "version": revision.version}
     return render(
         request,
         "documents/edit.html",
@@ -191,10 +199,19 @@ def document_edit(request: HttpRequest, code: str, pk: int) -> HttpResponse:
             errors=errors,
             category_choices=ACTIVITY_CATEGORY_CHOICES,
             comments_by_key=_comments_by_key(revision),
-            version=request.POST.get("version", revision.version) if errors else revision.version,
+            loaded_revision=loaded.get("revision", ""),
+            version=loaded.get("version", ""),
         ),
-        status=409 if any("其他人保存过" in e for e in errors) else 200,
+        status=status,
     )
+
+
+def _posted_number(data, name: str) -> int:
+    """A whole number from the form; -1 (matching nothing) when it is missing or not a number."""
+    try:
+        return int(data.get(name, ""))
+    except ValueError:
+        return -1
 
 
 def _comments_by_key(revision: Revision) -> dict[str, list[ReviewComment]]:
@@ -390,19 +407,21 @@ def typical_practices(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     if not branch.is_federation or report.kind != "summary":
         raise Http404("只有总工会的工作总结有典型做法。")
     sources = typical.approved_sources(branch, report.year)
+    current = report.current_revision()
     if request.method == "POST":
         try:
             added = typical.add_picks(
-                report=report, sources=sources, picks=request.POST.getlist("pick"),
-                expected_version=int(request.POST.get("version", -1)), user=request.user,
+                report=report, sources=sources, picks=request.POST.getlist("pick"), user=request.user,
+                expected_revision=_posted_number(request.POST, "revision"),
+                expected_version=_posted_number(request.POST, "version"),
             )
-        except (services.ReportError, ValueError) as error:
-            messages.error(request, str(error) if isinstance(error, services.ReportError) else "请重新选择。")
+        except services.ReportError as error:
+            messages.error(request, str(error))
         else:
             messages.success(request, f"已把 {added} 段典型做法加入工作总结。")
             return redirect("reports:document", code=code, pk=pk)
     return render(
         request,
         "documents/typical.html",
-        _page_context(branch, report=report, sources=sources, version=report.current_revision().version),
+        _page_context(branch, report=report, sources=sources, loaded_revision=current.number, version=current.version),
     )
