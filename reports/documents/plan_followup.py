@@ -83,6 +83,7 @@ def plain_title(title: str) -> str:
 
 
 def won_prize(activity) -> bool:
+    """A prize recorded for the event (Honor of kind prize), or an outcome naming a prize or place."""
     return bool(getattr(activity, "won_prize", False)) or bool(PRIZE_WON.search(activity.result or ""))
 
 
@@ -121,7 +122,7 @@ def event_items(basis: PlanBasis, words: dict) -> list[LastYearItem]:
     that drew the most people or won a prize come first, worded as continued (继续…)."""
     activities = [a for a in basis.activities if a.category not in ONE_OFF_CATEGORIES]
     continued = best_attended(activities) | {a.pk for a in activities if won_prize(a)}
-    by_month: dict[int, dict[str, object]] = {}
+    by_month: dict[int, dict[str, object]] = {}  # month -> title stem -> the activity planned again
     for activity in activities:
         titles = by_month.setdefault(activity.start_date.month, {})
         stem = plain_title(activity.title)
