@@ -1,5 +1,6 @@
-"""Drafting a work plan (工作计划): from the standard skeleton of the union's sector, or as a copy
-of last year's plan with the year moved on."""
+"""Drafting a work plan (工作计划): from the standard skeleton of the union's sector, followed on
+from the union's previous year where there is one (see plan_followup), or as a copy of last
+year's plan with the year moved on."""
 from __future__ import annotations
 
 import copy
@@ -8,6 +9,8 @@ from django.utils import timezone
 
 from ..choices import ActivityCategory
 from .content import Document, Paragraph, ScheduleEntry, ScheduleItem, Section
+from .plan_basis import PlanBasis
+from .plan_followup import follow_on_schedule, problems_theme
 from .summary import title_name
 from .wording import load_json, render_string, words_for
 
@@ -73,6 +76,21 @@ def draft_plan_from_skeleton(branch, year: int) -> Document:
         signature=branch.name,
         date=timezone.localdate().isoformat(),
     )
+
+
+def draft_plan(branch, year: int, basis: PlanBasis) -> Document:
+    """The sector's plan, made this union's from its previous year: the schedule starts from the
+    months its work happened in and carries what its plan left undone, and 主要工作 takes up the
+    problems its summary named. Without a previous year it is the skeleton as it stands."""
+    document = draft_plan_from_skeleton(branch, year)
+    if basis.is_empty:
+        return document
+    schedule = document.section("schedule")
+    schedule.schedule = follow_on_schedule(schedule.schedule, basis, words_for(branch.sector))
+    theme = problems_theme(basis)
+    if theme is not None:
+        document.section("themes").subsections.append(theme)
+    return document
 
 
 def copy_plan_to_year(previous: Document, *, from_year: int, to_year: int) -> Document:

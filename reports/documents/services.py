@@ -20,7 +20,8 @@ from .content import Document
 from .editing import document_length, length_error
 from .facts import gather_summary_facts
 from .federation_summary import draft_federation_summary, gather_federation_facts
-from .plan import copy_plan_to_year, draft_plan_from_skeleton
+from .plan import copy_plan_to_year, draft_plan
+from .plan_basis import gather_plan_basis
 from .refresh import RefreshOutcome, merge_refresh
 from .summary import draft_summary
 
@@ -85,7 +86,8 @@ def create_summary(*, branch: Branch, year: int, half: bool = False, user=None) 
 
 
 def create_plan(*, branch: Branch, year: int, from_previous: bool = False, user=None) -> Report:
-    """A new plan: the sector's skeleton, or last year's plan with the year moved on."""
+    """A new plan: the sector's skeleton followed on from the union's previous year, or last
+    year's plan with the year moved on."""
     _check_year(year, kind=ReportKind.PLAN)
     if from_previous:
         previous = Report.objects.filter(branch=branch, kind=ReportKind.PLAN, year=year - 1).first()
@@ -94,7 +96,7 @@ def create_plan(*, branch: Branch, year: int, from_previous: bool = False, user=
         last = Document.from_dict(previous.current_revision().content)
         document = copy_plan_to_year(last, from_year=year - 1, to_year=year)
     else:
-        document = draft_plan_from_skeleton(branch, year)
+        document = draft_plan(branch, year, gather_plan_basis(branch, year))
     return _create(branch=branch, kind=ReportKind.PLAN, year=year, period=ReportPeriod.YEAR, document=document, user=user)
 
 
