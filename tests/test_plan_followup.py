@@ -223,4 +223,5 @@ def test_drafting_costs_the_same_queries_for_few_and_many_records(cast, last_yea
         fill_branch(branch, last_year, n)
         services.create_summary(branch=branch, year=last_year)
     few, many = drafting_queries(cast.school, year), drafting_queries(cast.plant, year)
-    assert few == many <= 5
+    # Five to gather last year, one for the deadline the signature date may fall back to.
+    assert few == many <= 6

@@ -7,8 +7,9 @@ import copy
 
 from django.utils import timezone
 
-from ..choices import ActivityCategory
+from ..choices import ActivityCategory, ReportKind
 from .content import Document, Paragraph, ScheduleEntry, ScheduleItem, Section
+from .dating import signature_date
 from .plan_basis import PlanBasis
 from .plan_followup import follow_on_schedule, problems_theme
 from .summary import title_name
@@ -74,7 +75,7 @@ def draft_plan_from_skeleton(branch, year: int) -> Document:
         sections=sections,
         closing=[_drafted("closing", text(skeleton["closing"]))],
         signature=branch.name,
-        date=timezone.localdate().isoformat(),
+        date=signature_date(branch, ReportKind.PLAN, year, timezone.localdate()).isoformat(),
     )
 
 
@@ -93,7 +94,7 @@ def draft_plan(branch, year: int, basis: PlanBasis) -> Document:
     return document
 
 
-def copy_plan_to_year(previous: Document, *, from_year: int, to_year: int) -> Document:
+def copy_plan_to_year(branch, previous: Document, *, from_year: int, to_year: int) -> Document:
     """Last year's plan with every 'YYYY年' of that year moved on; the copy is the new baseline."""
     document = copy.deepcopy(previous)
     old, new = f"{from_year}年", f"{to_year}年"
@@ -112,5 +113,5 @@ def copy_plan_to_year(previous: Document, *, from_year: int, to_year: int) -> Do
     for _, item in document.schedule_items():
         item.text = moved(item.text)
     document.dismissed = []
-    document.date = timezone.localdate().isoformat()
+    document.date = signature_date(branch, ReportKind.PLAN, to_year, timezone.localdate()).isoformat()
     return document

@@ -94,7 +94,7 @@ def create_plan(*, branch: Branch, year: int, from_previous: bool = False, user=
         if previous is None:
             raise ReportError(f"没有找到{year - 1}年的工作计划，无法复制。请改用标准框架起草。")
         last = Document.from_dict(previous.current_revision().content)
-        document = copy_plan_to_year(last, from_year=year - 1, to_year=year)
+        document = copy_plan_to_year(branch, last, from_year=year - 1, to_year=year)
     else:
         document = draft_plan(branch, year, gather_plan_basis(branch, year))
     return _create(branch=branch, kind=ReportKind.PLAN, year=year, period=ReportPeriod.YEAR, document=document, user=user)
