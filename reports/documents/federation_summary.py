@@ -15,7 +15,13 @@ from django.utils import timezone
 
 from ..choices import MeetingKind
 from ..federation.highlights import AreaHighlights, area_highlights
-from ..federation.totals import AreaTotals, ChildRow, area_totals, rolled_up_totals, totals_by_child
+from ..federation.totals import (
+    AreaTotals,
+    ChildRow,
+    area_totals,
+    rolled_up_totals,
+    totals_by_child,
+)
 from ..models import Branch
 from . import federation_story as story
 from .content import Document, Paragraph, Section

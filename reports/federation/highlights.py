@@ -11,7 +11,14 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
-from ..choices import HonorKind, HonorLevel, MeetingKind, Participation, RecipientKind, ReportState
+from ..choices import (
+    HonorKind,
+    HonorLevel,
+    MeetingKind,
+    Participation,
+    RecipientKind,
+    ReportState,
+)
 from ..models import Activity, Branch, Honor, Meeting
 from ..periods import Period
 from .board import board_queryset, due_dates
