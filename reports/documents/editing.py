@@ -34,7 +34,7 @@ MAX_PARAGRAPHS_PER_SECTION = 200
 #    200,000 characters  337 pages  5.9 s  302 MB
 # 5,000-character paragraphs cost the same. The longest drafted document measured is the summary
 # of a union with 5,000 records (24,711 characters); the demo's are under 3,400.
-# A federation summary's annex (one table row per union below) is not counted, and is the costly
+# A federation summary's annex (one table row per unit directly below) is not counted, and is the costly
 # part: the drafted summary of a county of 1,000 unions has 1,835 characters of text but 57 pages,
 # 4.9 s; its 1,000-row table alone takes 5.4 s and 301 MB (500 rows: 2.7 s, 265 MB). Large
 # counties' annexes need a bound of their own, which would change what the annex lists.

@@ -165,7 +165,7 @@ def refresh_figures(*, report: Report, expected_version: int | None = None, user
     current = Document.from_dict(revision.content)
     fresh = draft_summary_for(report.branch, report.year, half=report.is_half_year)
     outcome = merge_refresh(current, fresh)
-    current.annex = fresh.annex  # the reporting states are drafted, never edited
+    current.annex = fresh.annex  # the annex's figures are drafted, never edited
     save_document(
         revision=revision,
         document=current,

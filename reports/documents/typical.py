@@ -2,6 +2,7 @@
 federation, added to the federation's summary as one sub-section per union (so each is credited)."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..choices import ReportKind, ReportPeriod, ReportState
@@ -10,6 +11,17 @@ from .content import Document, Paragraph, Section, new_key
 from .services import ReportError, editable_revision, save_document
 
 TYPICAL = "typical"
+# Sections that are not practices: problems, plans and how the plan went.
+NOT_PRACTICES = {"problems", "next_year", "next_half", "plan"}
+# Drafted paragraphs that state a union's totals, registers or meetings held, and its single
+# honours (the federation tells the area's honours itself): figures, not practices.
+STATISTICAL_KEYS = re.compile(r"(^|\.)total$|^members\.|^meetings\.|^honou?rs?\.|^welfare\.")
+# A clause that states a figure: a number with the unit it counts (dates are not figures).
+FIGURE = re.compile(r"\d+(\.\d+)?\s*(人次|人|元|万元|次|项|件|期|个|场|名|户|篇|%|％|批次)")
+DATE = re.compile(r"\d+年|\d+月(\d+日)?|\d+日")
+CLAUSE = re.compile(r"[，,。；;：:！？]")
+# A paragraph more than this share of whose clauses state figures is a tally, not a practice.
+FIGURE_SHARE = 0.5
 
 
 @dataclass(frozen=True)
@@ -19,9 +31,32 @@ class ApprovedSummary:
     paragraphs: list[tuple[str, str, str]]  # (pick id, section heading, text)
 
 
+def is_unpicked(document: Document) -> bool:
+    """A federation summary whose 典型做法 is still the drafted paragraph: nothing picked or written."""
+    section = document.section(TYPICAL)
+    return section is not None and any(p.needs_filling for p in section.paragraphs)
+
+
+def is_statistical(key: str, text: str) -> bool:
+    """A paragraph that tallies rather than tells what was done and what came of it: a drafted
+    total (welfare.total, culture.total, members.register, meetings.committees, honors.*), or
+    one more than half of whose clauses are figures (慰问…173人次，送去慰问金26800元…，共计33760元)."""
+    if STATISTICAL_KEYS.search(key):
+        return True
+    clauses = [c for c in CLAUSE.split(DATE.sub("", text)) if c.strip()]
+    if not clauses:
+        return True
+    figures = sum(1 for c in clauses if FIGURE.search(c))
+    return figures / len(clauses) > FIGURE_SHARE
+
+
+def is_practice(section_key: str, paragraph) -> bool:
+    return bool(paragraph.text) and section_key not in NOT_PRACTICES and not is_statistical(paragraph.key, paragraph.text)
+
+
 def approved_sources(federation: Branch, year: int) -> list[ApprovedSummary]:
     """Each union below with an approved summary for the year: its latest approved revision's
-    body paragraphs (not the opening, closing, 存在问题 or plans)."""
+    paragraphs that tell practices (not the opening or closing, 存在问题 or plans, nor tallies)."""
     revisions = (
         Revision.objects.filter(
             state=ReportState.APPROVED,
@@ -44,9 +79,8 @@ def approved_sources(federation: Branch, year: int) -> list[ApprovedSummary]:
         found = [
             (f"{revision.pk}:{p.key}", section.heading, p.text)
             for section in document.all_sections()
-            if section.key not in {"problems", "next_year", "next_half", "plan"}
             for p in section.paragraphs
-            if p.text
+            if is_practice(section.key, p)
         ]
         if found:
             sources.append(ApprovedSummary(union, revision, found))
@@ -72,7 +106,7 @@ def add_picks(
         section = Section(TYPICAL, "基层工会典型做法")
         position = next((i for i, s in enumerate(document.sections) if s.key == "problems"), len(document.sections))
         document.sections.insert(position, section)
-    # The drafted hint ("请从…选取典型做法") has done its job once something is picked.
+    # The drafted stand-in paragraph gives way once practices are picked.
     section.paragraphs = [p for p in section.paragraphs if not p.needs_filling]
     added = 0
     for union, texts in by_union:

@@ -101,6 +101,7 @@ def document_detail(request: HttpRequest, code: str, pk: int) -> HttpResponse:
             document=document,
             blocks=layout(document),
             placeholders=document.placeholders(),
+            typical_unpicked=typical.is_unpicked(document),
             pending=[p for p in document.all_paragraphs() if p.pending or p.orphaned],
             plan_progress=_plan_progress(report, document),
             can_edit=can_edit_documents(request.user, branch) and revision.state in services.EDITABLE_STATES,
