@@ -34,6 +34,15 @@ class BranchRecordForm(forms.ModelForm):
             if isinstance(field, forms.TypedChoiceField) and field.choices and field.choices[0][0] == "":
                 field.choices = [("", "请选择")] + list(field.choices)[1:]
 
+    def clean(self):
+        cleaned = super().clean()
+        # Sent but blank: refused here with the field's own message. Left to the model, a blank
+        # value of a field Django leaves out of model validation would surface as a server error.
+        for name in self.optional_in_request:
+            if name in self.data and not cleaned.get(name):
+                self.add_error(name, forms.ValidationError("请选择%(label)s。", code="required", params={"label": self.fields[name].label}))
+        return cleaned
+
 
 def _date_widgets(*names):
     return {name: DateInput() for name in names}
