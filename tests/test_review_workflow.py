@@ -209,3 +209,31 @@ def test_diff_between_revisions(client, cast, summary):
     changes = {(line.change, line.text) for line in response.context["lines"] if line.change != "same"}
     assert ("added", "这是改过的开头。") in changes
     assert any(change == "removed" for change, _ in changes)
+
+
+
+@pytest.mark.django_db(transaction=True)
+def test_approval_renders_its_files_outside_any_transaction(client, cast, summary, monkeypatch):
+    """A render takes seconds; inside a transaction it would hold every other save up."""
+    from django.db import connection
+
+    fill_placeholders(summary)
+    review.submit_report(report=summary, actor=cast.alice)
+    seen = []
+    real_render = review.render_frozen_files
+
+    def watching_render(*args, **kwargs):
+        seen.append(connection.in_atomic_block)
+        return real_render(*args, **kwargs)
+
+    monkeypatch.setattr(review, "render_frozen_files", watching_render)
+    client.force_login(cast.carol)
+    client.post(reverse("reports:document_approve", args=["school", summary.pk]))
+    assert seen == [False]
+    assert state(summary) == "approved"
+
+
+def test_a_reason_with_control_characters_is_stored_without_them(cast, summary):
+    approve(summary, secretary=cast.alice, chair=cast.carol)
+    review.reopen_report(report=summary, actor=cast.carol, reason="理由\x00含空字符\x07")
+    assert Transition.objects.filter(report=summary).order_by("-id").first().note == "理由含空字符"

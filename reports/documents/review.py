@@ -2,11 +2,13 @@
 
 Each service is atomic, locks the revision row before reading its state (so two chairs approving
 at once give one approval), checks the actor's role and the state, and writes a Transition.
+Approval renders its files first and then runs its transaction (see approve_report).
 Pages only offer the buttons; these functions decide.
 """
 from __future__ import annotations
 
 import hashlib
+import unicodedata
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -24,6 +26,13 @@ from .content import Document
 from .services import ReportError
 
 SUBMITTABLE = {S.DRAFT, S.RETURNED}
+
+
+def note_text(value: str | None) -> str:
+    """A comment or reason as typed, without control characters (a NUL byte cannot even be
+    stored in PostgreSQL text); line breaks and tabs stay."""
+    value = (value or "").replace("\r\n", "\n").replace("\r", "\n")
+    return "".join(ch for ch in value if ch in "\n\t" or unicodedata.category(ch) != "Cc").strip()
 
 
 def _locked_current(report: Report) -> Revision:
@@ -76,7 +85,7 @@ def return_report(*, report: Report, actor, comment: str, section_comments: dict
     """退回修改, by the union's chair, with a comment and optional comments on sections."""
     if not access.can_approve(actor, report.branch):
         raise access.PermissionDenied("只有本工会的主席可以退回报告。")
-    comment = (comment or "").strip()
+    comment = note_text(comment)
     if not comment:
         raise ReportError("退回时必须填写修改意见。")
     revision = _locked_current(report)
@@ -85,7 +94,7 @@ def return_report(*, report: Report, actor, comment: str, section_comments: dict
     document = Document.from_dict(revision.content)
     labels = {section.key: section.heading for section in document.all_sections()}
     for key, text in (section_comments or {}).items():
-        text = (text or "").strip()
+        text = note_text(text)
         if not text:
             continue
         if key not in labels:
@@ -115,15 +124,29 @@ def render_frozen_files(content: dict, *, union_name: str) -> tuple[bytes, bytes
     return render_docx(snapshot), render_pdf(snapshot)
 
 
-@transaction.atomic
 def approve_report(*, report: Report, actor) -> Revision:
-    """已通过, by the union's chair: the content is frozen and its Word and PDF files stored once."""
+    """已通过, by the union's chair: the content is frozen and its Word and PDF files stored once.
+
+    The files are rendered before the transaction opens: a render takes seconds, and a transaction
+    held that long would keep other saves waiting (on SQLite, every save in the database). The
+    transaction then approves only the very version that was rendered."""
     if not access.can_approve(actor, report.branch):
         raise access.PermissionDenied("只有本工会的主席可以审核通过报告。")
+    submitted = report.current_revision()
+    if submitted is None or submitted.state != S.SUBMITTED:
+        state = submitted.get_state_display() if submitted else "没有内容"
+        raise ReportError(f"这份报告当前状态为“{state}”，不能审核通过。")
+    docx, pdf = render_frozen_files(submitted.content, union_name=report.branch.name)
+    return _freeze(report=report, actor=actor, rendered=submitted, docx=docx, pdf=pdf)
+
+
+@transaction.atomic
+def _freeze(*, report: Report, actor, rendered: Revision, docx: bytes, pdf: bytes) -> Revision:
     revision = _locked_current(report)
     if revision.state != S.SUBMITTED:
         raise ReportError(f"这份报告当前状态为“{revision.get_state_display()}”，不能审核通过。")
-    docx, pdf = render_frozen_files(revision.content, union_name=report.branch.name)
+    if (revision.pk, revision.version) != (rendered.pk, rendered.version):
+        raise ReportError("审核期间这份报告有了变化，请刷新页面后重新审核。")
     annual_summary = report.kind == ReportKind.SUMMARY and report.period == ReportPeriod.YEAR
     _move(
         revision,
@@ -156,7 +179,7 @@ def reopen_report(*, report: Report, actor, reason: str) -> Revision:
     starts from the approved one, which stays readable and downloadable."""
     if not can_reopen(actor, report):
         raise access.PermissionDenied("只有本工会的主席或上级工会工作人员可以重新打开报告。")
-    reason = (reason or "").strip()
+    reason = note_text(reason)
     if not reason:
         raise ReportError("重新打开时必须填写理由。")
     approved = _locked_current(report)

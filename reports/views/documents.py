@@ -6,6 +6,7 @@ reports.documents.services, which checks state and versions.
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -335,6 +336,8 @@ def document_submit(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     )
 
 
+# Not one transaction for the whole request: the service renders the files outside its own.
+@transaction.non_atomic_requests
 @login_required
 @require_POST
 def document_approve(request: HttpRequest, code: str, pk: int) -> HttpResponse:
