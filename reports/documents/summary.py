@@ -14,7 +14,7 @@ import datetime
 from decimal import Decimal
 
 from ..choices import ActivityCategory as C
-from ..choices import FestivalOccasion, FundSource, HonorKind, MeetingKind, WelfareReason
+from ..choices import FestivalOccasion, FundSource, HonorKind, HonorLevel, MeetingKind, WelfareReason
 from ..festivals import in_calendar_order, prose_names
 from ..stats import ReasonRow
 from .content import Document, Paragraph, Section, Source
@@ -61,8 +61,14 @@ NEED_WORDS = {
     WelfareReason.WORK_INJURY: "因工受伤的",
     WelfareReason.BEREAVEMENT: "遭遇亲人离世的",
 }
-# Honour titles that name their own area (示范县五一劳动奖章, 全市…) need no level before them.
-NAMES_ITS_AREA = ("县", "市", "省", "区", "全国", "全")
+# Honour titles that name their own area early on (示范县五一劳动奖章, 全市…) need no level before them.
+AREA_WORDS = ("县", "市", "省", "区", "全国")
+# A level as a sentence says it before a title (县级“模范职工之家”); a system's or the unit's own
+# honour is placed by its awarding body instead.
+LEVEL_WORDS = {
+    HonorLevel.NATIONAL: "全国", HonorLevel.PROVINCIAL: "省级", HonorLevel.MUNICIPAL: "市级",
+    HonorLevel.COUNTY: "县级", HonorLevel.SYSTEM: "", HonorLevel.INTERNAL: "",
+}
 # How many unfinished plan items a sentence names before 等.
 UNDONE_NAMED = 3
 # Below this share of members taking part in an average activity, participation is called low.
@@ -192,7 +198,8 @@ class _SummaryDrafter:
         kind = words.get(category, words["other"])
         return {
             **self.context,
-            "staff": kind.get("staff") or self.context["words"]["staff"],
+            # 女职工 for women's work reads 女教职工 in a school, 女医务职工 in a hospital.
+            "staff": kind["staff"].replace("职工", self.context["words"]["staff"]) if kind.get("staff") else self.context["words"]["staff"],
             "join": kind["join"],
             "held": kind["held"],
             "team": kind["team"],
@@ -426,11 +433,14 @@ class _SummaryDrafter:
 
     def honor_context(self, honor) -> dict:
         title = honor.title.strip()
-        # A title that names its area (示范县五一劳动奖章) says its level already.
-        level = "" if title.startswith(NAMES_ITS_AREA) else honor.get_level_display()
+        level = "" if any(word in title[:4] for word in AREA_WORDS) else LEVEL_WORDS.get(honor.level, "")
+        recipient = honor.recipients.strip()
+        # The union itself is named as its title names it (…工会, not …工会委员会).
+        if not recipient or recipient == self.facts.branch.name:
+            recipient = self.context["branch_name"]
         return {
             **self.context,
-            "recipient": honor.recipients.strip() or self.context["branch_name"],
+            "recipient": recipient,
             "body": honor.awarding_body.strip(),
             "level": level,
             "title": display_title(title),

@@ -73,13 +73,19 @@ def words_for_branch(branch) -> dict[str, str]:
     unit's own: self-reference (本校, 本园, 本院), staff noun and leading party organisation."""
     unit = branch.unit_words()
     by_kind = load_json("units.json")
+    kind_words = by_kind.get(unit.kind, by_kind["other"])
+    # The party organisation's full name, as the branch records it, is said once (in the
+    # opening); later mentions use a short form that is right whatever its full name.
+    named = bool(branch.party_organisation.strip())
+    short = f"{kind_words['unit']}党组织" if named else unit.party_organisation
     return {
         **words_for(branch.sector),
-        **by_kind.get(unit.kind, by_kind["other"]),
+        **kind_words,
         "self": unit.self_reference,
         "staff": unit.staff,
         "party": unit.party_organisation,
-        "leadership": f"{unit.party_organisation}和上级工会",
+        "leadership_in_full": f"{unit.party_organisation}和上级工会",
+        "leadership": f"{short}和上级工会",
     }
 
 
