@@ -115,9 +115,13 @@ PROSE_NAMES: dict[str, str] = {
 # days before or three after is taken to be for them.
 MINOR_FESTIVALS: dict[str, tuple[int, int]] = {"“五一”劳动节": (5, 1), "“六一”儿童节": (6, 1), "教师节": (9, 10)}
 MINOR_WINDOW = (10, 3)
-# What the recipients or notes say settles a 其他 visit between close days (端午 and 六一).
-HINTS: tuple[tuple[str, str], ...] = (("子女", "“六一”儿童节"), ("儿童", "“六一”儿童节"), ("六一", "“六一”儿童节"),
-                                      ("教师节", "教师节"), ("五一", "“五一”劳动节"))
+# What the recipients or notes say names a visit its date could not place: one made early for
+# 春节 ("春节慰问" a month ahead), or one between close days (端午 and 六一, for the children).
+HINTS: tuple[tuple[str, str], ...] = (
+    ("子女", "“六一”儿童节"), ("儿童", "“六一”儿童节"), ("六一", "“六一”儿童节"), ("教师节", "教师节"),
+    ("五一", "“五一”劳动节"), ("春节", "春节"), ("元旦", "元旦"), ("端午", "端午节"), ("中秋", "中秋节"),
+    ("国庆", "国庆节"), ("重阳", "重阳节"),
+)
 # The order festivals are named in: the calendar order of a year.
 CALENDAR = ["元旦", "春节", "“三八”妇女节", "“五一”劳动节", "端午节", "“六一”儿童节", "教师节", "中秋节", "国庆节", "重阳节"]
 # A 中秋 visit this close to 1 October serves 国庆 too, and is said to ("中秋节和国庆节期间").
