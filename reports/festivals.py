@@ -97,3 +97,55 @@ def occasion_on(date: D) -> str:
     if not candidates:
         return O.OTHER
     return min(candidates, key=lambda f: abs((date - f.day).days)).occasion
+
+
+# -- naming festivals in prose -------------------------------------------------------------------
+
+# How a summary names each festival ("在春节、中秋节期间").
+PROSE_NAMES: dict[str, str] = {
+    O.NEW_YEAR: "元旦",
+    O.SPRING_FESTIVAL: "春节",
+    O.WOMENS_DAY: "“三八”妇女节",
+    O.DRAGON_BOAT: "端午节",
+    O.MID_AUTUMN: "中秋节",
+    O.NATIONAL_DAY: "国庆节",
+    O.DOUBLE_NINTH: "重阳节",
+}
+# Days a union marks that the occasion list files under 其他, by (month, day). A visit up to ten
+# days before or three after is taken to be for them.
+MINOR_FESTIVALS: dict[str, tuple[int, int]] = {"“五一”劳动节": (5, 1), "“六一”儿童节": (6, 1), "教师节": (9, 10)}
+MINOR_WINDOW = (10, 3)
+# What the recipients or notes say names a visit its date could not place: one made early for
+# 春节 ("春节慰问" a month ahead), or one between close days (端午 and 六一, for the children).
+HINTS: tuple[tuple[str, str], ...] = (
+    ("子女", "“六一”儿童节"), ("儿童", "“六一”儿童节"), ("六一", "“六一”儿童节"), ("教师节", "教师节"),
+    ("五一", "“五一”劳动节"), ("春节", "春节"), ("元旦", "元旦"), ("端午", "端午节"), ("中秋", "中秋节"),
+    ("国庆", "国庆节"), ("重阳", "重阳节"),
+)
+# The order festivals are named in: the calendar order of a year.
+CALENDAR = ["元旦", "春节", "“三八”妇女节", "“五一”劳动节", "端午节", "“六一”儿童节", "教师节", "中秋节", "国庆节", "重阳节"]
+# A 中秋 visit this close to 1 October serves 国庆 too, and is said to ("中秋节和国庆节期间").
+PAIRED_WITH_NATIONAL_DAY = 14
+
+
+def prose_names(occasion: str, date: D, hint: str = "") -> list[str]:
+    """The festivals a 节日慰问 of this occasion on this date is named for in prose; [] when none
+    can be said (a 其他 visit on no day a union marks)."""
+    if occasion == O.MID_AUTUMN:
+        near_national_day = abs((date - D(date.year, 10, 1)).days) <= PAIRED_WITH_NATIONAL_DAY
+        return ["中秋节", "国庆节"] if near_national_day else ["中秋节"]
+    if occasion in PROSE_NAMES:
+        return [PROSE_NAMES[occasion]]
+    for word, name in HINTS:
+        if word in hint:
+            return [name]
+    before, after = MINOR_WINDOW
+    for name, (month, day) in MINOR_FESTIVALS.items():
+        if -before <= (date - D(date.year, month, day)).days <= after:
+            return [name]
+    return []
+
+
+def in_calendar_order(names) -> list[str]:
+    found = set(names)
+    return [name for name in CALENDAR if name in found]

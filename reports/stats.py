@@ -3,6 +3,10 @@
 Each function issues one grouped query, whatever the number of records, so pages and drafted
 documents that use them cost a fixed number of queries. Counting rules (DOMAIN.md): 人次 adds up
 participations without de-duplication; money is kept in 元 with two decimals.
+
+Welfare money is counted as the union's only when the union paid it (FundSource.paid_by_union):
+staff donations it collected and relief it applied for are figures of their own
+(obtained_by_source), never added to its payments.
 """
 from __future__ import annotations
 
@@ -12,7 +16,7 @@ from decimal import Decimal
 from django.db.models import Count, Q, Sum
 from django.db.models.functions import Coalesce, ExtractMonth
 
-from .choices import ActivityCategory, Gender, HonorLevel, MeetingKind, MemberStatus, WelfareReason
+from .choices import ActivityCategory, FundSource, Gender, HonorLevel, MeetingKind, MemberStatus, WelfareReason
 from .models import Activity, Honor, Meeting, Member, WelfarePayment
 from .periods import Period
 
@@ -39,6 +43,22 @@ class CategoryRow:
 @dataclass(frozen=True)
 class ReasonRow:
     reason: str
+    label: str
+    count: int
+    headcount: int
+    cash: Decimal
+    goods: Decimal
+
+    @property
+    def amount(self) -> Decimal:
+        return self.cash + self.goods
+
+
+@dataclass(frozen=True)
+class SourceRow:
+    """Money collected or obtained for members, by whose money it was."""
+
+    source: str
     label: str
     count: int
     headcount: int
@@ -106,9 +126,22 @@ def activities_by_category(records_of, period: Period) -> Totals:
     )
 
 
+def paid_by_union() -> Q:
+    """Payments of the union's own money (its funds, the administration's, an upper union's)."""
+    return Q(fund_source__in=FundSource.paid_by_union())
+
+
+def _money_totals(rows) -> dict:
+    cash = sum((r.cash for r in rows), ZERO)
+    goods = sum((r.goods for r in rows), ZERO)
+    return {"headcount": sum(r.headcount for r in rows), "cash": cash, "goods": goods, "amount": cash + goods}
+
+
 def welfare_by_reason(records_of, period: Period) -> Totals:
+    """The union's own welfare payments, by reason."""
     grouped = (
         WelfarePayment.objects.filter(records_of)
+        .filter(paid_by_union())
         .in_period(period.start, period.end)
         .values("reason")
         .annotate(
@@ -124,18 +157,31 @@ def welfare_by_reason(records_of, period: Period) -> Totals:
         for value, label in WelfareReason.choices
         if value in by_key
     ]
-    cash = sum((r.cash for r in rows), ZERO)
-    goods = sum((r.goods for r in rows), ZERO)
-    return Totals(
-        rows,
-        count=sum(r.count for r in rows),
-        extra={
-            "headcount": sum(r.headcount for r in rows),
-            "cash": cash,
-            "goods": goods,
-            "amount": cash + goods,
-        },
+    return Totals(rows, count=sum(r.count for r in rows), extra=_money_totals(rows))
+
+
+def obtained_by_source(records_of, period: Period) -> Totals:
+    """Money the union collected (staff donations) or obtained (relief applied for) for members,
+    by source: told beside the union's payments, never added to them."""
+    grouped = (
+        WelfarePayment.objects.filter(records_of)
+        .exclude(paid_by_union())
+        .in_period(period.start, period.end)
+        .values("fund_source")
+        .annotate(
+            count=Count("id"),
+            headcount=Coalesce(Sum("headcount"), 0),
+            cash=Coalesce(Sum("cash"), ZERO),
+            goods=Coalesce(Sum("goods_value"), ZERO),
+        )
     )
+    by_key = {row["fund_source"]: row for row in grouped}
+    rows = [
+        SourceRow(value, label, *(by_key[value][k] for k in ("count", "headcount", "cash", "goods")))
+        for value, label in FundSource.choices
+        if value in by_key
+    ]
+    return Totals(rows, count=sum(r.count for r in rows), extra=_money_totals(rows))
 
 
 def honors_by_level(records_of, period: Period) -> Totals:
@@ -178,7 +224,7 @@ def meetings_by_kind(records_of, period: Period) -> Totals:
 
 
 def monthly_series(records_of, year: int) -> dict[str, list]:
-    """Activities and welfare spending (cash + goods, 元) per month of the year, for the chart."""
+    """Activities and the union's welfare spending (cash + goods, 元) per month, for the chart."""
     period = Period.year(year)
     activity_months = dict(
         Activity.objects.filter(records_of)
@@ -190,6 +236,7 @@ def monthly_series(records_of, year: int) -> dict[str, list]:
     )
     spending_months = dict(
         WelfarePayment.objects.filter(records_of)
+        .filter(paid_by_union())
         .in_period(period.start, period.end)
         .annotate(month=ExtractMonth("date"))
         .values("month")

@@ -13,6 +13,11 @@ from decimal import Decimal
 
 from reports.models import Activity, Honor, Member, ReportingDeadlines, WelfarePayment
 
+# Whose money the union itself paid: its funds, the administration's, an upper union's.
+UNION_MONEY = {"union_funds", "administration", "higher_union"}
+# The prize at the end of a prize's title.
+PRIZE_AT_END = re.compile(r"(第[一二三四五六七八九十\d]+名|[一二三四五六七八九十特]等奖|[金银铜]奖|优秀组织奖|冠军|亚军|季军)$")
+
 FRAME_LIMIT = 3
 QUOTED = re.compile(r"“[^”]*”|《[^》]*》|‘[^’]*’")
 DATE = re.compile(r"\d+月(\d+日)?(至(\d+月)?(\d+日)?)?|\d{4}年")
@@ -118,6 +123,92 @@ def untold_outcomes(document, branch, start, end) -> list[str]:
         if not any(core in text and any(form in text for form in forms) for text in texts):
             missing.append(f"{activity.title}: {activity.result}")
     return missing
+
+
+# -- money, prizes and taking part ---------------------------------------------------------------
+
+
+def written(amount: Decimal) -> str:
+    """An amount as a summary writes it in 元: 5900元, 1234.5元."""
+    return f"{format(amount.normalize(), 'f')}元"
+
+
+def amounts_in(sentence: str) -> set[Decimal]:
+    return {Decimal(m.group(0)[:-1]) for m in AMOUNT.finditer(sentence)}
+
+
+def _money(payments) -> set[Decimal]:
+    cash = sum((p.cash for p in payments), Decimal(0))
+    goods = sum((p.goods_value for p in payments), Decimal(0))
+    return {a for a in (cash, goods, cash + goods) if a}
+
+
+def obtained_money_called_payments(document, branch, start, end) -> list[str]:
+    """Sentences that say 慰问金 or 发放 and hold an amount of money the union only collected or
+    obtained for members (a payment's own, or the total of its source)."""
+    payments = WelfarePayment.objects.filter(branch=branch, date__range=(start, end))
+    obtained = [p for p in payments if p.fund_source not in UNION_MONEY]
+    paid = [p for p in payments if p.fund_source in UNION_MONEY]
+    amounts = set()
+    for p in obtained:
+        amounts |= _money([p])
+    for source in {p.fund_source for p in obtained}:
+        amounts |= _money([p for p in obtained if p.fund_source == source])
+    # An amount the union also paid (a payment's or a reason's) cannot tell the two apart.
+    for p in paid:
+        amounts -= _money([p])
+    for reason in {p.reason for p in paid}:
+        amounts -= _money([p for p in paid if p.reason == reason])
+    wrong = []
+    for key, text in body(document):
+        for sentence in sentences(text):
+            if ("慰问金" in sentence or "发放" in sentence) and amounts_in(sentence) & amounts:
+                wrong.append(f"{key}: {sentence}")
+    return wrong
+
+
+def union_welfare_total(branch, start, end) -> Decimal:
+    """What the union itself paid in visits (insurance premiums are an enrolment, not a visit)."""
+    paid = WelfarePayment.objects.filter(branch=branch, date__range=(start, end), fund_source__in=UNION_MONEY)
+    return sum((p.cash + p.goods_value for p in paid.exclude(reason="mutual_insurance")), Decimal(0))
+
+
+def untold_linked_prizes(document, branch, start, end) -> list[str]:
+    """Prizes linked to an event of the period that no sentence tells beside the event's title."""
+    all_sentences = [s for _key, text in body(document) for s in sentences(text)]
+    missing = []
+    for honor in Honor.objects.filter(branch=branch, kind="prize", date__range=(start, end),
+                                      activity__start_date__range=(start, end)).select_related("activity"):
+        prize = PRIZE_AT_END.search(honor.title)
+        forms = _title_forms(honor.activity.title)
+        if not any(prize and prize.group(1) in s and any(f in s for f in forms) for s in all_sentences):
+            missing.append(f"{honor.title} at {honor.activity.title}")
+    return missing
+
+
+def attended_told_as_held(document, branch, start, end) -> list[str]:
+    """Events the union only took its staff to, written as if it held them."""
+    wrong = []
+    texts = [text for _key, text in body(document)]
+    attended = Activity.objects.filter(branch=branch, start_date__range=(start, end))
+    for activity in attended:
+        if activity.participation != "attended" and not ATTENDING.match(activity.title):
+            continue
+        plain = re.escape(ATTENDING.sub("", activity.title.strip()))
+        for text in texts:
+            if re.search(rf"(举办|组织开展|开展)了?“?{plain}", text):
+                wrong.append(f"{activity.title}: {text}")
+    return wrong
+
+
+def titles_not_conferred(document, branch, start, end) -> list[str]:
+    """Honour titles not told as conferred (授予…称号; a medal, 奖章, is conferred as it is)."""
+    wrong = []
+    for honor in Honor.objects.filter(branch=branch, kind="title", date__range=(start, end)):
+        text = document.paragraph(f"honor.{honor.pk}").text
+        if "授予" not in text or not ("称号" in text or honor.title.rstrip("”").endswith("奖章")):
+            wrong.append(text)
+    return wrong
 
 
 # -- faults -------------------------------------------------------------------------------------

@@ -1,10 +1,10 @@
-"""Which festival a 节日慰问 was for: the lunar table and the windows before each festival."""
+"""Which festival a 节日慰问 was for: the lunar table, the windows before each festival, and how a summary names it."""
 import datetime
 
 import pytest
 
 from reports.choices import FestivalOccasion as O
-from reports.festivals import LUNAR_FESTIVALS, occasion_on
+from reports.festivals import LUNAR_FESTIVALS, in_calendar_order, occasion_on, prose_names
 
 D = datetime.date
 
@@ -64,3 +64,25 @@ def test_the_table_covers_2015_to_2035_in_order():
 )
 def test_occasion_on(date, occasion):
     assert occasion_on(date) == occasion
+
+
+@pytest.mark.parametrize(
+    "occasion, date, hint, names",
+    [
+        (O.SPRING_FESTIVAL, D(2025, 1, 20), "", ["春节"]),
+        (O.WOMENS_DAY, D(2025, 3, 7), "", ["“三八”妇女节"]),
+        (O.MID_AUTUMN, D(2025, 9, 26), "", ["中秋节", "国庆节"]),  # one gift serves both
+        (O.MID_AUTUMN, D(2024, 9, 12), "", ["中秋节"]),  # 国庆 is weeks away
+        (O.DOUBLE_NINTH, D(2025, 10, 25), "", ["重阳节"]),
+        (O.OTHER, D(2025, 5, 31), "教职工14周岁以下子女", ["“六一”儿童节"]),  # the day of 端午
+        (O.OTHER, D(2025, 9, 8), "全体在职教职工", ["教师节"]),
+        (O.OTHER, D(2026, 1, 16), "春节慰问。", ["春节"]),  # too early for the date to tell
+        (O.OTHER, D(2025, 7, 20), "", []),
+    ],
+)
+def test_festivals_are_named_in_prose_as_they_happened(occasion, date, hint, names):
+    assert prose_names(occasion, date, hint) == names
+
+
+def test_festivals_are_named_in_calendar_order():
+    assert in_calendar_order(["国庆节", "春节", "中秋节", "“三八”妇女节", "春节"]) == ["春节", "“三八”妇女节", "中秋节", "国庆节"]

@@ -107,6 +107,8 @@ WORKFORCE = 15
 
 MEETING_LABELS = dict(MeetingKind.choices)
 LEVEL_LABELS = dict(HonorLevel.choices)
+# A level as a sentence says it before an honour's title.
+LEVEL_IN_PROSE = {HonorLevel.COUNTY: "县级", HonorLevel.MUNICIPAL: "市级", HonorLevel.PROVINCIAL: "省级"}
 
 
 # -- the union-year ---------------------------------------------------------------------------
@@ -301,7 +303,7 @@ def test_each_honor_names_title_level_and_awarding_body(document, school):
     honors = {h.title: h for h in school.honor_set.all()}
     for title, level, body, _kind, recipients, _day in HONORS:
         text = text_of(document, f"honor.{honors[title].pk}")
-        assert title in text and LEVEL_LABELS[level] in text and body in text, text
+        assert title in text and LEVEL_IN_PROSE[level] in text and body in text, text
         if recipients:
             assert recipients in text
 

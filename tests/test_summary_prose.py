@@ -1,6 +1,8 @@
 """A drafted summary reads like a union's own: no sentence frame worn out, every outcome told
-beside its event, none of the known faults, the 落款 dated by the deadline rule, and the figures
-of series, totals and comparisons right.
+beside its event, every linked prize in its event's sentence, events taken part in never told as
+held, titles told as conferred, money collected or obtained for members never called the union's
+payments, none of the known faults, the 落款 dated by the deadline rule, and the figures of
+series, totals and comparisons right; in the unit's own words.
 
 Run on the demo unions' summaries and on made-up union-years of every sector (tests/union_years.py).
 """
@@ -10,7 +12,7 @@ import re
 import pytest
 
 from reports.choices import ActivityCategory as C
-from reports.choices import BranchKind, Sector
+from reports.choices import BranchKind, Sector, UnitKind
 from reports.demo import load_demo
 from reports.documents import services
 from reports.documents.facts import gather_summary_facts
@@ -20,7 +22,18 @@ from reports.models import Activity, Branch, ReportingDeadlines
 
 from .conftest import make_branch
 from .drafting_helpers import first_sentence, states
-from .prose import faults, overused_frames, record_names, untold_outcomes
+from .prose import (
+    attended_told_as_held,
+    faults,
+    obtained_money_called_payments,
+    overused_frames,
+    record_names,
+    titles_not_conferred,
+    union_welfare_total,
+    untold_linked_prizes,
+    untold_outcomes,
+    written,
+)
 from .records import make_activity
 from .union_years import make_union_year
 
@@ -32,6 +45,12 @@ def check(document, branch, year, *, today=None):
     names = record_names(branch, start, end)
     assert overused_frames(document, names) == {}
     assert untold_outcomes(document, branch, start, end) == []
+    assert untold_linked_prizes(document, branch, start, end) == []
+    assert attended_told_as_held(document, branch, start, end) == []
+    assert titles_not_conferred(document, branch, start, end) == []
+    assert obtained_money_called_payments(document, branch, start, end) == []
+    total = document.paragraph("welfare.total")
+    assert total is None or written(union_welfare_total(branch, start, end)) in total.text, total.text
     assert faults(document, branch, year, today=today) == []
 
 
@@ -84,21 +103,29 @@ def test_a_numbered_series_is_told_once_with_its_count_and_participants(busy_yea
 def test_taking_part_is_written_as_taking_part(busy_year, last_year):
     document = services.draft_summary_for(busy_year, last_year, half=False)
     sports = document.paragraph(f"activity.{C.SPORTS}").text
-    assert "参加全县职工篮球赛" in sports and "获得第三名" in sports, sports
+    # The prize won there is told in the event's sentence, not again among the honours.
+    assert re.search(r"参加县总工会主办的全县职工篮球赛[^。]*，获团体第三名。", sports), sports
     culture = document.paragraph(f"activity.{C.CULTURE}").text
-    assert "示范市总工会举办的全市职工合唱比赛" in culture and "获得金奖" in culture, culture
-    assert "本次活动" not in culture
+    assert "示范市总工会主办的全市职工合唱比赛" in culture and "获得金奖" in culture, culture
+    assert "本次活动" not in culture and culture.count("金奖") == 1, culture
+    honors = "".join(p.text for p in document.section("honors").paragraphs)
+    assert "篮球赛" not in honors and "合唱比赛" not in honors, honors
+    assert "荣誉称号2项、奖项4项" in honors, honors
 
 
-def test_participation_is_decided_in_one_place(busy_year):
+def test_participation_is_the_records_own(busy_year):
     modes = {a.title: participation_of(a) for a in Activity.objects.filter(branch=busy_year)}
     assert modes["参加全县职工篮球赛"] == "attend"
-    assert modes["全市职工合唱比赛"] == "attend"  # partners name the organiser (…主办)
-    assert modes["组队参加全市职工技能大赛"] == "attend"
+    assert modes["全市职工合唱比赛"] == "attend"
+    assert modes["职工子女书法兴趣班"] == "joint"
     assert modes["首届职工运动会"] == "host"
-    explicit = Activity.objects.filter(branch=busy_year, title="首届职工运动会").first()
-    explicit.participation = "joint"  # an explicit mode, once the field exists, decides
-    assert participation_of(explicit) == "joint"
+    # An old row left at the default whose title opens with 参加 was someone else's event.
+    assert modes["组队参加全市职工技能大赛"] == "attend"
+    held = Activity.objects.filter(branch=busy_year, title="首届职工运动会").first()
+    held.partners = "示范市总工会主办"  # partners alone do not make it someone else's
+    assert participation_of(held) == "host"
+    held.participation = "joint"
+    assert participation_of(held) == "joint"
 
 
 def test_small_events_are_named_together(busy_year, last_year):
@@ -138,18 +165,68 @@ def test_the_year_before_is_compared_and_absent_years_say_nothing(county, last_y
 def test_festivals_are_named_as_they_happened(county, last_year):
     branch = make_branch("march", parent=county, sector=Sector.SCHOOL)
     make_union_year(branch, last_year, seed=1, many=False, previous=False)  # festival pay in March only
-    text = services.draft_summary_for(branch, last_year, half=False).paragraph("welfare.festival").text
-    assert "“三八”" in text and "元旦" not in text and "春节" not in text, text
+    document = services.draft_summary_for(branch, last_year, half=False)
+    assert document.paragraph("welfare.festival") is None
+    text = document.paragraph("welfare.womens_day").text
+    assert text.startswith("“三八”节期间") and "全体女职工20人" in text and "2000元" in text, text
     assert "慰问金" not in text, text  # goods only
+
+
+def test_the_festivals_visited_are_named_in_order(busy_year, last_year):
+    document = services.draft_summary_for(busy_year, last_year, half=False)
+    text = document.paragraph("welfare.festival").text
+    # 20 January: 春节 from the date; 20 September: 中秋 as recorded, which serves 国庆 too.
+    assert text.startswith("在春节、中秋节、国庆节期间"), text
+    assert "三八" not in text and states(text, 60 + 58, "人次"), text
+    assert "“三八”节期间" in document.paragraph("welfare.womens_day").text
+
+
+def test_money_collected_or_obtained_is_told_apart(busy_year, last_year):
+    document = services.draft_summary_for(busy_year, last_year, half=False)
+    donation = document.paragraph("welfare.obtained.donation").text
+    assert "捐款6830元" in donation and "转交" in donation and "慰问金" not in donation, donation
+    relief = document.paragraph("welfare.obtained.relief_applied").text
+    assert "申请" in relief and "救助款8430元" in relief and "410元" in relief, relief
+    serious = document.paragraph("welfare.serious_illness")
+    assert serious is None  # the only 大病 money was donated or applied for
 
 
 def test_insurance_is_an_enrolment_outside_the_visits(busy_year, last_year):
     document = services.draft_summary_for(busy_year, last_year, half=False)
     insurance = document.paragraph("welfare.mutual_insurance").text
     assert "40名" in insurance and "2400元" in insurance and "人次" not in insurance, insurance
-    visits = [p for p in busy_year.welfarepayment_set.filter(date__year=last_year) if p.reason != "mutual_insurance"]
+    visits = [p for p in busy_year.welfarepayment_set.filter(date__year=last_year)
+              if p.reason != "mutual_insurance" and p.is_union_payment]
     total = document.paragraph("welfare.total").text
     assert states(total, sum(p.headcount for p in visits), "人次"), total
+
+
+# -- the unit's own words -----------------------------------------------------------------------
+
+UNITS = [
+    # (unit kind, sector, name, words it must use, words it must not)
+    (UnitKind.KINDERGARTEN, Sector.SCHOOL, "示范县实验幼儿园工会委员会", ["本园教职工", "园党支部", "园务公开"], ["学校", "本校", "校园", "校务"]),
+    (UnitKind.HOSPITAL, Sector.HOSPITAL, "示范县中心卫生院工会委员会", ["本院医务职工", "院党委"], ["学校", "公司", "本单位"]),
+]
+
+
+@pytest.mark.parametrize("unit_kind, sector, name, said, unsaid", UNITS)
+def test_a_unit_speaks_of_itself_in_its_own_words(county, last_year, today, unit_kind, sector, name, said, unsaid):
+    branch = make_branch(f"unit-{unit_kind}", parent=county, sector=sector, workforce=20, name=name, unit_kind=unit_kind)
+    make_union_year(branch, last_year, seed=11, many=True, previous=True)
+    document = services.draft_summary_for(branch, last_year, half=False)
+    check(document, branch, last_year, today=today)
+    text = "".join(p.text for p in document.all_paragraphs())
+    assert all(word in text for word in said), [w for w in said if w not in text]
+    assert [w for w in unsaid if w in text] == []
+
+
+def test_the_party_organisation_the_branch_names_leads(county, last_year):
+    branch = make_branch("led", parent=county, sector=Sector.SCHOOL, name="示范县实验幼儿园工会委员会",
+                         party_organisation="中共示范县实验幼儿园支部委员会")
+    make_union_year(branch, last_year, seed=4, many=False, previous=False)
+    opening = services.draft_summary_for(branch, last_year, half=False).preamble[0].text
+    assert "在中共示范县实验幼儿园支部委员会和上级工会的正确领导下" in opening, opening
 
 
 # -- problems, plans and the date -------------------------------------------------------------

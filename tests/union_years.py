@@ -1,7 +1,9 @@
 """Made-up but plausible union-years for the prose checks: every kind of activity, series of
-numbered sessions, events with outcomes and prizes, events the union only took part in, welfare
-of every reason (some cash only, some goods only), hardship members visited and not, honours and
-meetings; with one record of a kind or many, and with or without a year before.
+numbered sessions, events with outcomes and prizes, events the union only took part in (some with
+the prize it won there linked), joint events, welfare of every reason (some cash only, some goods
+only) and money the union only collected or applied for, a 三八 gift and a 中秋 visit, hardship
+members visited and not, titles and prizes, meetings; with one record of a kind or many, and with
+or without a year before.
 
 Deterministic: the same seed makes the same year.
 """
@@ -12,7 +14,7 @@ import random
 from decimal import Decimal
 
 from reports.choices import ActivityCategory as C
-from reports.choices import HonorLevel, MeetingKind, RecipientKind
+from reports.choices import FestivalOccasion, FundSource, HonorKind, HonorLevel, MeetingKind, Participation, RecipientKind
 from reports.choices import WelfareReason as R
 
 from .records import make_activity, make_honor, make_meeting, make_member, make_payment
@@ -90,13 +92,23 @@ def make_activities(branch, rng: random.Random, year: int, *, many: bool):
     for i, mark in enumerate(OTHER_SERIES_MARKS):
         make_activity(branch, datetime.date(year, 5 + i, 8), f"“劳模工匠进班组”宣讲{mark}", category=C.POLITICAL_STUDY,
                       participants=18)
-    # Events the union took part in: by title, and by an organiser named in partners.
-    make_activity(branch, datetime.date(year, 11, 14), "参加全县职工篮球赛", category=C.SPORTS, participants=12,
-                  partners="县总工会", result="获得第三名。")
-    make_activity(branch, datetime.date(year, 5, 2), "全市职工合唱比赛", category=C.CULTURE, participants=40,
-                  partners="示范市总工会主办", result="本次活动我单位合唱团获得金奖。")
-    make_activity(branch, datetime.date(year, 7, 3), "组队参加全市职工技能大赛", category=C.COMPETITION,
-                  participants=6, result="两名选手获得“技术能手”称号。")
+    # Events the union took part in: as the record says, and (an old imported row) by its title.
+    ball = make_activity(branch, datetime.date(year, 11, 14), "参加全县职工篮球赛", category=C.SPORTS, participants=12,
+                         partners="县总工会", participation=Participation.ATTENDED)
+    make_honor(branch, datetime.date(year, 11, 16), "全县职工篮球赛团体第三名", kind=HonorKind.PRIZE, activity=ball,
+               level=HonorLevel.COUNTY, awarding_body="县总工会", recipients=f"{branch.name}篮球队")
+    choir = make_activity(branch, datetime.date(year, 5, 2), "全市职工合唱比赛", category=C.CULTURE, participants=40,
+                          partners="示范市总工会", participation=Participation.ATTENDED,
+                          result="本次活动我单位合唱团获得金奖。")
+    make_honor(branch, datetime.date(year, 5, 2), "全市职工合唱比赛金奖", kind=HonorKind.PRIZE, activity=choir,
+               level=HonorLevel.MUNICIPAL, awarding_body="示范市总工会")
+    skills = make_activity(branch, datetime.date(year, 7, 3), "组队参加全市职工技能大赛", category=C.COMPETITION,
+                           participants=6, result="两名选手获得“技术能手”称号。")
+    make_honor(branch, datetime.date(year, 7, 5), "全市职工技能大赛焊工项目个人三等奖", kind=HonorKind.PRIZE,
+               activity=skills, level=HonorLevel.MUNICIPAL, awarding_body="示范市总工会",
+               recipient_kind=RecipientKind.INDIVIDUAL, recipients="李明")
+    make_activity(branch, datetime.date(year, 6, 18), "职工子女书法兴趣班", category=C.FAMILY, participants=16,
+                  partners="县青少年宫", participation=Participation.JOINT)
     # A multi-day course and a large event.
     make_activity(branch, datetime.date(year, 8, 21), "暑期业务培训", category=C.TRAINING, participants=45,
                   end_date=datetime.date(year, 8, 24))
@@ -105,20 +117,19 @@ def make_activities(branch, rng: random.Random, year: int, *, many: bool):
 
 
 def make_welfare(branch, rng: random.Random, year: int, members, *, festivals_in_march_only: bool):
-    if festivals_in_march_only:
-        make_payment(branch, datetime.date(year, 3, 7), reason=R.FESTIVAL, recipients="全体女职工", headcount=20,
-                     cash=Decimal(0), goods_value=Decimal("2000"))
-    else:
+    make_payment(branch, datetime.date(year, 3, 7), reason=R.FESTIVAL, recipients="全体女职工", headcount=20,
+                 cash=Decimal(0), goods_value=Decimal("2000"), occasion=FestivalOccasion.WOMENS_DAY)
+    if not festivals_in_march_only:
         make_payment(branch, datetime.date(year, 1, 20), reason=R.FESTIVAL, recipients="困难职工和在职职工",
                      headcount=60, cash=Decimal("12000"), goods_value=Decimal("3000"))
-        make_payment(branch, datetime.date(year, 9, 26), reason=R.FESTIVAL, recipients="在职和退休职工",
-                     headcount=58, cash=Decimal("11600"), goods_value=Decimal(0))
+        make_payment(branch, datetime.date(year, 9, 20), reason=R.FESTIVAL, recipients="在职和退休职工",
+                     headcount=58, cash=Decimal("11600"), goods_value=Decimal(0), occasion=FestivalOccasion.MID_AUTUMN)
     make_payment(branch, _day(rng, year), reason=R.SICKNESS, member=members[0], cash=Decimal("500"),
                  goods_value=Decimal(0))
     make_payment(branch, _day(rng, year), reason=R.SICKNESS, member=members[2], cash=Decimal("300"),
-                 goods_value=Decimal(0))
+                 goods_value=Decimal(0), fund_source=FundSource.HIGHER_UNION)
     make_payment(branch, _day(rng, year, 7), reason=R.SUMMER_COOLING, recipients="一线职工", headcount=30,
-                 cash=Decimal(0), goods_value=Decimal("1800"))
+                 cash=Decimal(0), goods_value=Decimal("1800"), fund_source=FundSource.ADMINISTRATION)
     make_payment(branch, _day(rng, year), reason=R.HARDSHIP, member=members[1], cash=Decimal("2000"))
     make_payment(branch, _day(rng, year), reason=R.RETIREE, recipients="退休职工", headcount=12,
                  cash=Decimal("2400"), goods_value=Decimal("600"))
@@ -126,13 +137,21 @@ def make_welfare(branch, rng: random.Random, year: int, members, *, festivals_in
                  cash=Decimal("2400"))
     make_payment(branch, _day(rng, year), reason=R.BIRTH, member=members[3], cash=Decimal("500"),
                  goods_value=Decimal("300"))
+    # Money the union did not pay: staff donations it handed over, relief it applied for.
+    make_payment(branch, _day(rng, year), reason=R.SERIOUS_ILLNESS, member=members[6], cash=Decimal("6830"),
+                 fund_source=FundSource.DONATION, notes="职工爱心捐款，工会代收代转。")
+    make_payment(branch, _day(rng, year), reason=R.HARDSHIP, member=members[8], cash=Decimal("5170"),
+                 fund_source=FundSource.RELIEF_APPLIED)
+    make_payment(branch, _day(rng, year), reason=R.SERIOUS_ILLNESS, member=members[10], cash=Decimal("3260"),
+                 goods_value=Decimal("410"), fund_source=FundSource.RELIEF_APPLIED)
 
 
 def make_honors_and_meetings(branch, rng: random.Random, year: int, members):
     make_honor(branch, _day(rng, year), "模范职工之家", level=HonorLevel.COUNTY, awarding_body="县总工会")
     make_honor(branch, _day(rng, year), "先进工作者", level=HonorLevel.MUNICIPAL, awarding_body="示范市人民政府",
                recipient_kind=RecipientKind.INDIVIDUAL, recipients=members[5].name)
-    make_honor(branch, _day(rng, year), "全县职工运动会优秀组织奖", level=HonorLevel.COUNTY, awarding_body="县总工会")
+    make_honor(branch, _day(rng, year), "全县职工运动会优秀组织奖", level=HonorLevel.COUNTY, awarding_body="县总工会",
+               kind=HonorKind.PRIZE)
     make_meeting(branch, datetime.date(year, 3, 15), kind=MeetingKind.WORKERS_CONGRESS, session="三届二次",
                  attendees=40, proposals_received=20, proposals_accepted=8, topics="听取和审议工作报告")
     for month in (2, 6, 9):

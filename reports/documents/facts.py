@@ -70,8 +70,9 @@ class SummaryFacts:
     following_plan_content: PlanOutline | None = None
     following_items: list[PlanItem] = field(default_factory=list)
     previous: PreviousFigures | None = None
-    # (date, recipients) of each festival payment, to name the festivals they were for.
-    festival_payments: list[tuple[datetime.date, str]] = field(default_factory=list)
+    # Payments told one by one: festival visits (to name their festivals) and money the union
+    # collected or obtained for members rather than paid (to say whom it was for).
+    payment_list: list[WelfarePayment] = field(default_factory=list)
     # Registered hardship members (在册困难职工) without any welfare payment in the period.
     hardship_unvisited: int = 0
     # The day the summary is due upward; None when it cannot have passed yet.
@@ -116,11 +117,12 @@ def gather_summary_facts(
             activities=stats.activities_by_category(records_of, before),
             welfare=stats.welfare_by_reason(records_of, before),
         ),
-        festival_payments=list(
-            WelfarePayment.objects.filter(branch=branch, reason=WelfareReason.FESTIVAL)
+        payment_list=list(
+            WelfarePayment.objects.filter(branch=branch)
+            .filter(Q(reason=WelfareReason.FESTIVAL) | ~stats.paid_by_union())
             .in_period(period.start, period.end)
-            .order_by("date")
-            .values_list("date", "recipients")
+            .select_related("member")
+            .order_by("date", "id")
         ),
         hardship_unvisited=_hardship_unvisited(branch, period),
         deadline=None if half else summary_deadline(branch, year, today),

@@ -18,6 +18,7 @@ import statistics
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ..choices import Participation
 from .numbers import date_span, yuan
 from .wording import load_json, render_string
 
@@ -26,12 +27,12 @@ NAMED_IN_A_GROUP = 4
 SHORT_DESCRIPTION = 40
 HOST, JOINT, ATTEND = "host", "joint", "attend"
 
-PARTICIPATION_VALUES = {
-    "host": HOST, "主办": HOST,
-    "joint": JOINT, "联合举办": JOINT,
-    "attend": ATTEND, "组织参加": ATTEND,
-}
+# The record's own participation, in the narration's modes.
+MODES = {Participation.ORGANISED: HOST, Participation.JOINT: JOINT, Participation.ATTENDED: ATTEND}
 ATTEND_PREFIXES = ("组队参加", "组织参加", "参加", "参与")
+# Rows imported before the record said how the union took part keep the default (主办); a title
+# that opens like this tells they were someone else's event.
+OLD_ATTEND_TITLE = ("参加", "参与", "组队参加", "组织参加")
 ORGANISER_WORDS = re.compile(r"(主办|举办|承办)(单位)?")
 SESSION = re.compile(
     r"[（(]\s*(第\s*)?[一二三四五六七八九十\d]+\s*[期场次轮批]?\s*[)）]"
@@ -44,6 +45,10 @@ EVENT_SUBJECT = re.compile(r"^(本次活动|此次活动|该活动|本次|此次
 PRIZE = re.compile(r"奖|第[一二三四五六七八九十\d]+名|冠军|亚军|季军|优胜|合格|通过|达标")
 FIRST_OF_KIND = re.compile(r"首届|首次|第一届")
 GAINED = ("获", "荣获", "取得", "夺得")
+# The event a prize's title names, and the prize after it: 全县教职工篮球赛 | 小学组第二名.
+PRIZE_TITLE = re.compile(r"^(.+(赛|会|展|节|活动|比武|评选|评比))(.+)$")
+# The prize itself at the end of a prize's title: 二等奖, 第二名, 金奖, 优秀组织奖.
+PRIZE_WORD = re.compile(r"(特等奖|[一二三四五六七八九十]等奖|第[一二三四五六七八九十\d]+名|[金银铜]奖|优秀组织奖|优秀奖|优胜奖|冠军|亚军|季军)$")
 # Descriptions that open like this say what the event held or whom it was for.
 DETAIL_STARTS = ("设", "以", "围绕", "采用", "共设", "面向", "针对", "分为", "内容")
 CLAUSE_BREAK = re.compile(r"[，,；;。！？]")
@@ -61,15 +66,12 @@ def category_words() -> dict:
 
 def participation_of(activity) -> str:
     """How the union took part in an activity: "host" (主办), "joint" (联合举办) or "attend"
-    (组织职工参加 someone else's event). An explicit field on the activity decides when present;
-    otherwise its title (参加…) and its partners (…主办) tell."""
-    explicit = getattr(activity, "participation", None)
-    if explicit in PARTICIPATION_VALUES:
-        return PARTICIPATION_VALUES[explicit]
-    partners = (activity.partners or "").strip()
-    if activity.title.strip().startswith(ATTEND_PREFIXES) or ORGANISER_WORDS.search(partners):
+    (组织职工参加 someone else's event), as Activity.participation says. Only a row left at the
+    default whose title opens with 参加/参与 (imported before the field existed) is read as taken part in."""
+    mode = MODES.get(activity.participation, HOST)
+    if mode == HOST and activity.title.strip().startswith(OLD_ATTEND_TITLE):
         return ATTEND
-    return JOINT if partners else HOST
+    return mode
 
 
 def without_attending(title: str) -> str:
@@ -82,12 +84,12 @@ def without_attending(title: str) -> str:
 
 
 def organiser_of(activity) -> str:
-    """The organiser named in partners ("示范县总工会主办" -> 示范县总工会), or ""."""
-    partners = (activity.partners or "").strip()
-    if not ORGANISER_WORDS.search(partners):
+    """Whose event the union took its staff to: the partners of an attended activity without a
+    trailing 主办/举办 ("示范县总工会主办" -> 示范县总工会), or "" when the title already names them."""
+    if participation_of(activity) != ATTEND:
         return ""
-    name = ORGANISER_WORDS.sub("", partners).strip(" ，,、")
-    return "" if name in activity.title else name
+    name = ORGANISER_WORDS.sub("", (activity.partners or "").strip()).strip(" ，,、")
+    return "" if not name or name in activity.title else name
 
 
 def is_quoted(title: str) -> bool:
@@ -163,6 +165,38 @@ def verb_for(title: str, category: str) -> str:
     return words.get(category, words["other"])["verb"]
 
 
+def prize_parts(title: str, event: str = "") -> tuple[str, str]:
+    """(the event, the prize) a prize's title names: ("全县教职工篮球赛", "小学组第二名") from
+    全县教职工篮球赛小学组第二名; (title, "") when it names no event (优秀组织奖)."""
+    title = title.strip()
+    if event and title.startswith(event) and len(title) > len(event):
+        return event, title[len(event):].lstrip("的中")
+    split = PRIZE_TITLE.match(title)
+    return (split.group(1), split.group(3)) if split else (title, "")
+
+
+def prize_clause(honor, event_title: str) -> str:
+    """A prize won at an event, said right after it: 获小学组第二名, 韩磊获管道工项目二等奖."""
+    _event, prize = prize_parts(honor.title, event_title)
+    who = honor.recipients.strip() if honor.recipient_kind == "individual" else ""
+    return f"{who}获{prize or display_title(honor.title)}"
+
+
+def already_told(result: str, honor, event_title: str) -> bool:
+    """Whether the outcome recorded on the activity already says the prize (获得小学组第二名)."""
+    _event, prize = prize_parts(honor.title, event_title)
+    word = PRIZE_WORD.search(prize or honor.title)
+    return bool(prize and prize in result) or bool(word and word.group(1) in result)
+
+
+def outcome_with_prizes(activity, prizes=()) -> str:
+    """The activity's outcome and the prizes linked to it that the outcome does not already say."""
+    result = outcome_clause(activity.result)
+    plain = without_attending(activity.title)
+    told = [prize_clause(h, plain) for h in prizes if not already_told(result, h, plain)]
+    return "，".join(part for part in [result, *told] if part)
+
+
 @dataclass
 class Event:
     """An activity's particulars as the sentence templates use them."""
@@ -197,7 +231,7 @@ class Event:
                 self.partners, self.organiser]
 
 
-def event_of(activity, *, tell_cost: bool = False) -> Event:
+def event_of(activity, *, tell_cost: bool = False, prizes=()) -> Event:
     mode = participation_of(activity)
     title = activity.title.strip()
     verb = verb_for(title, activity.category)
@@ -206,7 +240,11 @@ def event_of(activity, *, tell_cost: bool = False) -> Event:
     if deed and mode == HOST:
         # 厂务公开：公示年度生产经营目标 -> "公示年度生产经营目标" said as the deed itself.
         verb, shown = "", deed
-    result = outcome_clause(activity.result)
+    result = outcome_with_prizes(activity, prizes)
+    # A host's partners are not named (the union held it), so their premises stay as the place.
+    partners = (activity.partners or "").strip()
+    if mode == JOINT and not partners:
+        mode = HOST  # 联合举办 with nobody named cannot be said
     days = (activity.end_date - activity.start_date).days + 1 if activity.end_date else 1
     return Event(
         cost=yuan(activity.cost) if tell_cost and activity.cost else "",
@@ -218,11 +256,11 @@ def event_of(activity, *, tell_cost: bool = False) -> Event:
         title=shown,
         plain=without_attending(title),
         verb=verb,
-        place=place_clause(activity.place, title, activity.partners or ""),
+        place=place_clause(activity.place, title, partners if mode != HOST else ""),
         n=activity.participants,
         result=result,
         detail=detail_clause(activity.description, title),
-        partners=(activity.partners or "").strip(),
+        partners=partners,
         organiser=organiser_of(activity),
         prize=bool(result) and bool(PRIZE.search(result)) and not result.startswith(GAINED),
         gained=result.startswith(GAINED),
@@ -236,6 +274,7 @@ def event_of(activity, *, tell_cost: bool = False) -> Event:
 class Series:
     stem: str
     activities: list
+    prizes: dict = field(default_factory=dict)  # activity pk -> prizes linked to it
 
     @property
     def participants(self) -> int:
@@ -250,7 +289,7 @@ class Series:
 
     @property
     def results(self) -> list[str]:
-        return [r for r in (outcome_clause(a.result) for a in self.activities) if r]
+        return [r for r in (outcome_with_prizes(a, self.prizes.get(a.pk, ())) for a in self.activities) if r]
 
 
 @dataclass
@@ -263,7 +302,7 @@ class KindStory:
     attended_rest: list
 
 
-def find_series(activities) -> tuple[list[Series], list]:
+def find_series(activities, prizes=None) -> tuple[list[Series], list]:
     """Split activities into series (two or more sharing a title stem) and single events."""
     by_stem: dict[str, list] = {}
     for activity in activities:
@@ -271,7 +310,7 @@ def find_series(activities) -> tuple[list[Series], list]:
     series, singles = [], []
     for stem, members in by_stem.items():
         if len(members) > 1:
-            series.append(Series(stem, sorted(members, key=lambda a: (a.start_date, a.pk))))
+            series.append(Series(stem, sorted(members, key=lambda a: (a.start_date, a.pk)), prizes or {}))
         else:
             singles.extend(members)
     series.sort(key=lambda s: (s.activities[0].start_date, s.activities[0].pk))
@@ -327,10 +366,12 @@ def _notable_reasons(activity, medians: KindMedians, yardstick: Yardstick) -> li
     return reasons
 
 
-def story_of(activities, yardstick: Yardstick, *, tell_cost: bool = False) -> KindStory:
-    """Decide which activities of one category are told as series, highlights and the rest."""
-    series, singles = find_series(activities)
-    with_outcome = [a for a in singles if (a.result or "").strip()]
+def story_of(activities, yardstick: Yardstick, *, tell_cost: bool = False, prizes=None) -> KindStory:
+    """Decide which activities of one category are told as series, highlights and the rest.
+    `prizes` maps an activity's pk to the prizes won at it, told beside it like an outcome."""
+    prizes = prizes or {}
+    series, singles = find_series(activities, prizes)
+    with_outcome = [a for a in singles if (a.result or "").strip() or a.pk in prizes]
     outcome_ids = {a.pk for a in with_outcome}
     medians = KindMedians.of(activities)
     notable = []
@@ -346,7 +387,7 @@ def story_of(activities, yardstick: Yardstick, *, tell_cost: bool = False) -> Ki
     highlights = []
     for activity in singles:
         if activity.pk in outcome_ids or activity.pk in chosen:
-            event = event_of(activity, tell_cost=tell_cost)
+            event = event_of(activity, tell_cost=tell_cost, prizes=prizes.get(activity.pk, ()))
             event.reasons = chosen.get(activity.pk, ["result"])
             if "cost" in event.reasons:
                 event.cost = yuan(activity.cost)

@@ -14,10 +14,11 @@ import datetime
 from decimal import Decimal
 
 from ..choices import ActivityCategory as C
-from ..choices import MeetingKind, WelfareReason
+from ..choices import FestivalOccasion, FundSource, HonorKind, HonorLevel, MeetingKind, WelfareReason
+from ..festivals import in_calendar_order, prose_names
+from ..stats import ReasonRow
 from .content import Document, Paragraph, Section, Source
 from .facts import SummaryFacts
-from .festivals import festivals_named
 from .frames import FrameChooser
 from .narration import (
     ATTEND,
@@ -28,13 +29,14 @@ from .narration import (
     display_title,
     event_of,
     named_list,
+    prize_parts,
     purpose_of,
     story_of,
     verb_for,
     yardstick_of,
 )
 from .numbers import month_day, percent, yuan
-from .wording import first_existing, load_json, paragraphs, render_string, sentence, words_for
+from .wording import first_existing, load_json, paragraphs, render_string, sentence, words_for_branch
 
 # Which activity categories each section of the summary reports, in the order they are written.
 SECTION_CATEGORIES = {
@@ -49,10 +51,36 @@ CONGRESS_KINDS = {MeetingKind.MEMBERS_CONGRESS, MeetingKind.WORKERS_CONGRESS, Me
 EVENT_FRAMES = {HOST: "event_host", JOINT: "event_joint", ATTEND: "event_attend"}
 # Insurance premiums are an enrolment, not a visit: told on their own, outside the 慰问 totals.
 NOT_A_VISIT = {WelfareReason.MUTUAL_INSURANCE}
+# Money the union did not pay, in the order it is told after the union's own payments.
+OBTAINED_SOURCES = [s for s in FundSource.values if s not in FundSource.paid_by_union()]
+# Why a member was helped, as said before the name ("为患病的何秀英同志捐款").
+NEED_WORDS = {
+    WelfareReason.SICKNESS: "患病的",
+    WelfareReason.SERIOUS_ILLNESS: "身患重病的",
+    WelfareReason.HARDSHIP: "家庭困难的",
+    WelfareReason.WORK_INJURY: "因工受伤的",
+    WelfareReason.BEREAVEMENT: "遭遇亲人离世的",
+}
+# Honour titles that name their own area early on (示范县五一劳动奖章, 全市…) need no level before them.
+AREA_WORDS = ("县", "市", "省", "区", "全国")
+# A level as a sentence says it before a title (县级“模范职工之家”); a system's or the unit's own
+# honour is placed by its awarding body instead.
+LEVEL_WORDS = {
+    HonorLevel.NATIONAL: "全国", HonorLevel.PROVINCIAL: "省级", HonorLevel.MUNICIPAL: "市级",
+    HonorLevel.COUNTY: "县级", HonorLevel.SYSTEM: "", HonorLevel.INTERNAL: "",
+}
 # How many unfinished plan items a sentence names before 等.
 UNDONE_NAMED = 3
 # Below this share of members taking part in an average activity, participation is called low.
 LOW_PARTICIPATION = Decimal("0.4")
+
+
+def money_row(row, payments) -> ReasonRow:
+    """The figures of some payments, shaped like a reason's row for the welfare templates."""
+    return ReasonRow(
+        row.reason if row else "", row.label if row else "", len(payments), sum(p.headcount for p in payments),
+        sum((p.cash for p in payments), Decimal("0")), sum((p.goods_value for p in payments), Decimal("0")),
+    )
 
 
 def title_name(branch) -> str:
@@ -81,7 +109,7 @@ def draft_summary(facts: SummaryFacts) -> Document:
         "half": facts.half,
         "branch": branch,
         "branch_name": title_name(branch),
-        "words": words_for(branch.sector),
+        "words": words_for_branch(branch),
         "period_word": "上半年" if facts.half else "全年",
     }
     drafter = _SummaryDrafter(facts, context)
@@ -108,6 +136,12 @@ class _SummaryDrafter:
         for activity in facts.activity_list:
             self.activities_by_category.setdefault(activity.category, []).append(activity)
         self.yardstick = yardstick_of(facts.activity_list)
+        # Prizes won at a recorded event are told in that event's sentence, not among the honours.
+        self.told_activities = {a.pk for a in facts.activity_list}
+        self.prizes: dict[int, list] = {}
+        for honor in facts.honor_list:
+            if honor.kind == HonorKind.PRIZE and honor.activity_id in self.told_activities:
+                self.prizes.setdefault(honor.activity_id, []).append(honor)
         self.chooser = FrameChooser()
         previous = facts.previous
         self.previous_activities = (
@@ -164,7 +198,8 @@ class _SummaryDrafter:
         kind = words.get(category, words["other"])
         return {
             **self.context,
-            "staff": kind.get("staff") or self.context["words"]["staff"],
+            # 女职工 for women's work reads 女教职工 in a school, 女医务职工 in a hospital.
+            "staff": kind["staff"].replace("职工", self.context["words"]["staff"]) if kind.get("staff") else self.context["words"]["staff"],
             "join": kind["join"],
             "held": kind["held"],
             "team": kind["team"],
@@ -216,12 +251,12 @@ class _SummaryDrafter:
         base = self.kind_context(category)
         if row.count == 1 and len(activities) == 1:
             # A single event is told as the event, not counted ("1次……其中").
-            event = event_of(activities[0], tell_cost=base["tell_cost"])
+            event = event_of(activities[0], tell_cost=base["tell_cost"], prizes=self.prizes.get(activities[0].pk, ()))
             text = self.event_sentence(event, base, alone=True)
         else:
             name = first_existing(f"summary/sentences/activity/{category}.txt", "summary/sentences/activity/default.txt")
             opening = self.say(name, {"row": row, "change": self.category_change(row)})
-            story = story_of(activities, self.yardstick, tell_cost=base["tell_cost"])
+            story = story_of(activities, self.yardstick, tell_cost=base["tell_cost"], prizes=self.prizes)
             text = opening + "".join(self.story_sentences(category, story, base))
         return self.drafted(f"activity.{category}", text, [self.source(row.label, "activities", choice=category)])
 
@@ -283,6 +318,8 @@ class _SummaryDrafter:
         return self.change([(totals["headcount"], before["headcount"], "人次"), (totals["amount"], before["amount"], "元")])
 
     def welfare(self) -> Section:
+        """The union's own payments (total, then by reason), then the money it collected or
+        obtained for members, each with its own figures: never added to the union's."""
         rows = self.facts.welfare.rows
         visits = [r for r in rows if r.reason not in NOT_A_VISIT]
         paras = []
@@ -290,17 +327,60 @@ class _SummaryDrafter:
             totals = self.visit_totals(visits)
             text = self.say("summary/sentences/welfare_total.txt", {"totals": totals, "change": self.welfare_change(totals)})
             paras.append(self.drafted("welfare.total", text, [self.source("全部帮扶慰问", "welfare")]))
-        festivals = festivals_named(self.facts.festival_payments)
-        named = "、".join(festivals[:-1]) + "和" + festivals[-1] if len(festivals) > 1 else "".join(festivals)
         for row in rows:
+            if row.reason == WelfareReason.FESTIVAL:
+                paras += self.festival_paragraphs(row)
+                continue
             name = first_existing(f"summary/sentences/welfare/{row.reason}.txt", "summary/sentences/welfare/default.txt")
-            extra = {"row": row, "festivals": named, "has_register": bool(self.facts.members.hardship)}
-            text = self.say(name, extra)
+            text = self.say(name, {"row": row, "has_register": bool(self.facts.members.hardship)})
             paras.append(self.drafted(f"welfare.{row.reason}", text, [self.source(row.label, "welfare", choice=row.reason)]))
+        paras += self.obtained_paragraphs()
         if paras and self.facts.members.hardship:
             text = self.say("summary/sentences/hardship_register.txt", {"count": self.facts.members.hardship})
             paras.append(self.drafted("welfare.hardship_register", text, [Source("困难职工", "members", {"q": "", "choice": "active"})]))
         return Section("welfare", self.heading("welfare"), paras)
+
+    def festival_paragraphs(self, row) -> list[Paragraph]:
+        """The union's festival visits, naming the festivals they were for; a 三八 gift to the
+        women is a sentence of its own."""
+        paid = [p for p in self.facts.payment_list if p.reason == WelfareReason.FESTIVAL and p.is_union_payment]
+        womens = [p for p in paid if p.festival_occasion() == FestivalOccasion.WOMENS_DAY]
+        others = [p for p in paid if p not in womens]
+        source = [self.source(row.label, "welfare", choice=row.reason)]
+        paras = []
+        if others:
+            names = in_calendar_order(
+                name for p in others for name in prose_names(p.festival_occasion(), p.date, f"{p.recipients}{p.notes}")
+            )
+            extra = {"row": money_row(row, others), "festivals": "、".join(names)}
+            paras.append(self.drafted("welfare.festival", self.say("summary/sentences/welfare/festival.txt", extra), source))
+        if womens:
+            who = womens[0].recipient_label if len({p.recipient_label for p in womens}) == 1 else ""
+            extra = {"row": money_row(row, womens), "who": who}
+            paras.append(self.drafted("welfare.womens_day", self.say("summary/sentences/welfare/womens_day.txt", extra), source))
+        return paras
+
+    def obtained_paragraphs(self) -> list[Paragraph]:
+        """Money the union collected (staff donations, handed over) or obtained (relief it applied
+        for) for members: a sentence per source, with its own total, never called 慰问金 or 发放."""
+        paras = []
+        for fund in OBTAINED_SOURCES:
+            payments = [p for p in self.facts.payment_list if p.fund_source == fund]
+            if not payments:
+                continue
+            extra = {"row": money_row(None, payments), "whom": self.whom(payments), "households": sum(p.headcount for p in payments)}
+            text = self.say(f"summary/sentences/obtained/{fund}.txt", extra)
+            paras.append(self.drafted(f"welfare.obtained.{fund}", text, [self.source(FundSource(fund).label, "welfare")]))
+        return paras
+
+    def whom(self, payments) -> str:
+        """患病的何秀英同志、家庭困难的高永刚同志; or the recipients as recorded for a group."""
+        said = []
+        for p in payments:
+            who = f"{NEED_WORDS.get(p.reason, '')}{p.member.name}同志" if p.member_id else p.recipients.strip()
+            if who not in said:
+                said.append(who)
+        return "、".join(said)
 
     def education(self) -> Section:
         return Section("education", self.heading("education"), self.category_paragraphs("education"))
@@ -351,36 +431,59 @@ class _SummaryDrafter:
         paras += self.category_paragraphs("building")
         return Section("building", self.heading("building"), paras)
 
-    def honor_sentence(self, honor) -> str:
-        recipient = honor.recipients.strip() or self.context["branch_name"]
-        title = display_title(honor.title)
-        context = {
+    def honor_context(self, honor) -> dict:
+        title = honor.title.strip()
+        level = "" if any(word in title[:4] for word in AREA_WORDS) else LEVEL_WORDS.get(honor.level, "")
+        recipient = honor.recipients.strip()
+        # The union itself is named as its title names it (…工会, not …工会委员会).
+        if not recipient or recipient == self.facts.branch.name:
+            recipient = self.context["branch_name"]
+        return {
             **self.context,
             "recipient": recipient,
             "body": honor.awarding_body.strip(),
-            "level": honor.get_level_display(),
-            "title": title,
-            # A prize (优秀组织奖, 五一劳动奖章) is conferred as it is; a title is a 称号.
-            "suffix": "" if honor.title.rstrip("”").endswith(("奖", "奖章")) else
-            ("称号" if honor.recipient_kind == "individual" else "荣誉称号"),
+            "level": level,
+            "title": display_title(title),
             "date": month_day(honor.date),
             "month": f"{honor.date.month}月",
         }
-        return self.chooser.say("honor", context, [recipient, honor.awarding_body, title, honor.title])
+
+    def title_sentence(self, honor) -> str:
+        """A title is conferred: 被示范县总工会授予县（区）级“模范职工之家”称号. A medal (奖章) is
+        conferred as it is."""
+        context = self.honor_context(honor)
+        context["suffix"] = "" if honor.title.rstrip("”").endswith("奖章") else "称号"
+        names = [context["recipient"], context["body"], context["title"], honor.title]
+        return self.chooser.say("honor", context, names)
+
+    def prize_sentence(self, honor) -> str:
+        """A prize not linked to a recorded event is won at the event its title names:
+        在“全县职工运动会”中荣获优秀组织奖; or, when the title names none, 荣获….”"""
+        context = self.honor_context(honor)
+        event, prize = prize_parts(honor.title)
+        context.update(event=display_title(event) if prize else "", prize=prize)
+        names = [context["recipient"], context["body"], context["title"], honor.title, event, prize]
+        return self.chooser.say("prize", context, names)
+
+    def honors_total(self, honors) -> str:
+        kinds = {kind: sum(1 for h in honors if h.kind == kind) for kind in HonorKind.values}
+        return self.say("summary/sentences/honors_total.txt", {
+            "totals": self.facts.honors, "titles": kinds[HonorKind.TITLE], "prizes": kinds[HonorKind.PRIZE],
+        })
 
     def honors(self) -> Section:
+        """The year's honours counted once (titles and prizes), then each title and each prize
+        not already told beside the event it was won at."""
         totals = self.facts.honors
         if not totals.rows:
             return Section("honors", self.heading("honors"))
-        paras = [
-            self.drafted(
-                "honors.total",
-                self.say("summary/sentences/honors_total.txt", {"totals": totals}),
-                [self.source("荣誉", "honors")],
-            )
-        ]
-        for honor in self.facts.honor_list:
-            paras.append(self.drafted(f"honor.{honor.pk}", self.honor_sentence(honor),
+        honors = self.facts.honor_list
+        paras = [self.drafted("honors.total", self.honors_total(honors), [self.source("荣誉", "honors")])]
+        for honor in honors:
+            if honor.kind == HonorKind.PRIZE and honor.activity_id in self.told_activities:
+                continue
+            text = self.prize_sentence(honor) if honor.kind == HonorKind.PRIZE else self.title_sentence(honor)
+            paras.append(self.drafted(f"honor.{honor.pk}", text,
                                       [self.source(honor.get_level_display(), "honors", choice=honor.level)]))
         return Section("honors", self.heading("honors"), paras)
 

@@ -67,6 +67,28 @@ def words_for(sector: str) -> dict[str, str]:
     return words.get(sector, words["other"])
 
 
+def words_for_branch(branch) -> dict[str, str]:
+    """The words a union's own documents use: its sector's (sectors.json), then its kind of
+    unit's (units.json: a kindergarten is a school by sector but a 幼儿园 in its words), then the
+    unit's own: self-reference (本校, 本园, 本院), staff noun and leading party organisation."""
+    unit = branch.unit_words()
+    by_kind = load_json("units.json")
+    kind_words = by_kind.get(unit.kind, by_kind["other"])
+    # The party organisation's full name, as the branch records it, is said once (in the
+    # opening); later mentions use a short form that is right whatever its full name.
+    named = bool(branch.party_organisation.strip())
+    short = f"{kind_words['unit']}党组织" if named else unit.party_organisation
+    return {
+        **words_for(branch.sector),
+        **kind_words,
+        "self": unit.self_reference,
+        "staff": unit.staff,
+        "party": unit.party_organisation,
+        "leadership_in_full": f"{unit.party_organisation}和上级工会",
+        "leadership": f"{short}和上级工会",
+    }
+
+
 def load_json(name: str) -> dict:
     path = settings.BASE_DIR / "templates" / TEMPLATE_ROOT / name
     return json.loads(path.read_text(encoding="utf-8"))

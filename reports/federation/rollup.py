@@ -17,6 +17,7 @@ from django.db.models import Count, Q, Sum
 from django.db.models.functions import Coalesce
 
 from ..choices import BranchKind, Gender, MemberStatus, ReportKind, ReportPeriod
+from ..stats import paid_by_union
 from ..bulk import insert_rows
 from ..models import Activity, AreaFigure, Branch, Honor, Meeting, Member, Revision, WelfarePayment
 from ..periods import Period
@@ -33,7 +34,9 @@ def _blank() -> dict:
 
 
 def figures_by_branch(branch_ids, year: int) -> dict[int, Figures]:
-    """Each selected branch's own figures for the year (its records only): six grouped queries.
+    """Each selected branch's own figures for the year (its records only): seven grouped queries.
+    Welfare is the union's own payments by reason; money it collected or obtained for members is
+    kept apart, by source ("obtained"), so that no total adds the two.
     `branch_ids` is a list of ids or a subquery of them."""
     period = Period.year(year)
     branches = Q(branch_id__in=branch_ids)
@@ -50,15 +53,18 @@ def figures_by_branch(branch_ids, year: int) -> dict[int, Figures]:
         for key in ("in_register", "female", "retired", "hardship", "joined"):
             result[row["branch_id"]][("members", key)]["count"] = row[key]
 
-    def grouped(model, key_field, **aggregates):
-        rows = model.objects.filter(branches).in_period(period.start, period.end).values("branch_id", key_field)
+    def grouped(model, key_field, only=Q(), **aggregates):
+        rows = model.objects.filter(branches, only).in_period(period.start, period.end).values("branch_id", key_field)
         return rows.annotate(**aggregates)
 
     for row in grouped(Activity, "category", n=Count("id"), p=Coalesce(Sum("participants"), 0)):
         result[row["branch_id"]][("activity", row["category"])].update(count=row["n"], quantity=row["p"])
-    for row in grouped(WelfarePayment, "reason", n=Count("id"), h=Coalesce(Sum("headcount"), 0),
-                       cash=Coalesce(Sum("cash"), ZERO), goods=Coalesce(Sum("goods_value"), ZERO)):
+    money = {"n": Count("id"), "h": Coalesce(Sum("headcount"), 0),
+             "cash": Coalesce(Sum("cash"), ZERO), "goods": Coalesce(Sum("goods_value"), ZERO)}
+    for row in grouped(WelfarePayment, "reason", paid_by_union(), **money):
         result[row["branch_id"]][("welfare", row["reason"])].update(count=row["n"], quantity=row["h"], cash=row["cash"], goods=row["goods"])
+    for row in grouped(WelfarePayment, "fund_source", ~paid_by_union(), **money):
+        result[row["branch_id"]][("obtained", row["fund_source"])].update(count=row["n"], quantity=row["h"], cash=row["cash"], goods=row["goods"])
     for row in grouped(Honor, "level", n=Count("id")):
         result[row["branch_id"]][("honor", row["level"])]["count"] = row["n"]
     for row in grouped(Meeting, "kind", n=Count("id"), r=Coalesce(Sum("proposals_received"), 0), a=Coalesce(Sum("proposals_accepted"), 0)):

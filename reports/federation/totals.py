@@ -5,14 +5,14 @@ drill-down groups the same queries by the child unit each record lies under.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Count, Q, Sum
 from django.db.models.functions import Coalesce
 
 from .. import stats
-from ..choices import ActivityCategory, BranchKind, HonorLevel, MeetingKind, WelfareReason
+from ..choices import ActivityCategory, BranchKind, FundSource, HonorLevel, MeetingKind, WelfareReason
 from ..models import Activity, AreaFigure, Branch, Honor, Meeting, Member, WelfarePayment
 from ..periods import Period
 from .scope import approved_branch_ids, child_prefix, records_scope, unions_in
@@ -40,6 +40,8 @@ class AreaTotals:
     welfare: stats.Totals
     honors: stats.Totals
     meetings: stats.Totals
+    # Money collected (donations) or obtained (relief applied for) for members: not welfare spending.
+    obtained: stats.Totals = field(default_factory=lambda: stats.Totals([]))
 
     @property
     def join_rate(self) -> str:
@@ -110,13 +112,19 @@ def rolled_up_totals(federation: Branch, year: int) -> AreaTotals:
         {"headcount": (lambda r: r.headcount, 0), "cash": (lambda r: r.cash, ZERO), "goods": (lambda r: r.goods, ZERO)},
     )
     welfare.extra["amount"] = welfare.extra["cash"] + welfare.extra["goods"]
+    money = {"headcount": (lambda r: r.headcount, 0), "cash": (lambda r: r.cash, ZERO), "goods": (lambda r: r.goods, ZERO)}
+    obtained = _figure_totals(
+        figures, "obtained", FundSource.choices,
+        lambda v, label, f: stats.SourceRow(v, label, f.count, f.quantity, f.cash, f.goods), money,
+    )
+    obtained.extra["amount"] = obtained.extra["cash"] + obtained.extra["goods"]
     honors = _figure_totals(figures, "honor", HonorLevel.choices, lambda v, label, f: stats.LevelRow(v, label, f.count), {})
     meetings = _figure_totals(
         figures, "meeting", MeetingKind.choices,
         lambda v, label, f: stats.MeetingRow(v, label, f.count, f.quantity, f.extra),
         {"proposals_received": (lambda r: r.proposals_received, 0), "proposals_accepted": (lambda r: r.proposals_accepted, 0)},
     )
-    return AreaTotals(federation, year, True, unions, members, activities, welfare, honors, meetings)
+    return AreaTotals(federation, year, True, unions, members, activities, welfare, honors, meetings, obtained)
 
 
 def live_area_totals(federation: Branch, year: int, *, approved_only: bool) -> AreaTotals:
@@ -133,6 +141,7 @@ def live_area_totals(federation: Branch, year: int, *, approved_only: bool) -> A
         welfare=stats.welfare_by_reason(scope, period),
         honors=stats.honors_by_level(scope, period),
         meetings=stats.meetings_by_kind(scope, period),
+        obtained=stats.obtained_by_source(scope, period),
     )
 
 
@@ -218,7 +227,7 @@ def live_by_child(federation: Branch, year: int, *, approved_only: bool) -> list
     for entry in grouped(activities, "branch__path", n=Count("id"), p=Coalesce(Sum("participants"), 0)):
         if (row := row_for(entry["child"])) is not None:
             row.activities, row.participants = entry["n"], entry["p"]
-    payments = WelfarePayment.objects.filter(scope).in_period(period.start, period.end)
+    payments = WelfarePayment.objects.filter(scope).filter(stats.paid_by_union()).in_period(period.start, period.end)
     for entry in grouped(payments, "branch__path", h=Coalesce(Sum("headcount"), 0),
                          cash=Coalesce(Sum("cash"), ZERO), goods=Coalesce(Sum("goods_value"), ZERO)):
         if (row := row_for(entry["child"])) is not None:

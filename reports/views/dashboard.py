@@ -46,6 +46,7 @@ def branch_home(request: HttpRequest, code: str) -> HttpResponse:
             "members": stats.member_figures(records_of, period),
             "activities": stats.activities_by_category(records_of, period),
             "welfare": stats.welfare_by_reason(records_of, period),
+            "obtained": stats.obtained_by_source(records_of, period),
             "honors": stats.honors_by_level(records_of, period),
             "meetings": stats.meetings_by_kind(records_of, period),
             "monthly": stats.monthly_series(records_of, year),
