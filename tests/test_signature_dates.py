@@ -44,3 +44,9 @@ def test_a_copied_plan_is_dated_by_the_same_rule(cast):
     services.create_plan(branch=cast.school, year=year - 1)
     copied = services.create_plan(branch=cast.school, year=year, from_previous=True)
     assert document_of(copied).date == D(year, 3, 31).isoformat()
+
+
+def test_a_federation_summary_of_a_past_year_carries_its_deadline(cast):
+    year = timezone.localdate().year - 2  # due in January of last year: surely passed
+    report = services.create_summary(branch=cast.county, year=year)
+    assert document_of(report).date == D(year + 1, 1, 31).isoformat()

@@ -12,9 +12,10 @@ from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 
 from .. import stats
-from ..choices import BranchKind, MemberStatus, ReportKind, ReportPeriod, WelfareReason
-from ..models import Activity, Branch, Honor, Meeting, Member, PlanItem, Report, ReportingDeadlines, WelfarePayment
+from ..choices import MemberStatus, ReportKind, ReportPeriod, WelfareReason
+from ..models import Activity, Branch, Honor, Meeting, Member, PlanItem, Report, WelfarePayment
 from ..periods import Period
+from .dating import signature_date
 
 
 @dataclass(frozen=True)
@@ -75,9 +76,8 @@ class SummaryFacts:
     payment_list: list[WelfarePayment] = field(default_factory=list)
     # Registered hardship members (在册困难职工) without any welfare payment in the period.
     hardship_unvisited: int = 0
-    # The day the summary is due upward; None when it cannot have passed yet.
-    deadline: datetime.date | None = None
-    today: datetime.date = field(default_factory=timezone.localdate)
+    # The 落款 date: the day of drafting, or the deadline once it has passed (dating.py).
+    signed_on: datetime.date = field(default_factory=timezone.localdate)
 
 
 def gather_summary_facts(
@@ -125,8 +125,8 @@ def gather_summary_facts(
             .order_by("date", "id")
         ),
         hardship_unvisited=_hardship_unvisited(branch, period),
-        deadline=None if half else summary_deadline(branch, year, today),
-        today=today,
+        # A half-year summary has no deadline upward: it is dated the day it is drafted.
+        signed_on=today if half else signature_date(branch, ReportKind.SUMMARY, year, today),
     )
 
 
@@ -138,26 +138,6 @@ def _hardship_unvisited(branch: Branch, period: Period) -> int:
         .exclude(Exists(paid))
         .count()
     )
-
-
-def summary_deadline(branch: Branch, year: int, today: datetime.date) -> datetime.date | None:
-    """When the year's summary is due: the nearest federation above sets it (次年1月31日 unless
-    it set another day). None while the year is not over, as no deadline can have passed; so
-    the query runs only for a summary of a past year."""
-    if today.year <= year:
-        return None
-    codes = [c for c in branch.path.split("/") if c][:-1]
-    federation = (
-        Branch.objects.filter(code__in=codes, kind=BranchKind.FEDERATION)
-        .select_related("deadlines")
-        .order_by("-depth")
-        .first()
-    )
-    deadlines = getattr(federation, "deadlines", None) if federation else None
-    try:
-        return (deadlines or ReportingDeadlines()).summary_due(year)
-    except ValueError:  # 2月29日 set by hand in a year without it
-        return datetime.date(year + 1, 1, 31)
 
 
 def _plan_progress(branch: Branch, year: int, period: Period) -> PlanProgress | None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
-from ..choices import MeetingKind
+from ..choices import MeetingKind, ReportKind
 from ..federation.highlights import AreaHighlights, area_highlights
 from ..federation.totals import (
     AreaTotals,
@@ -25,6 +25,7 @@ from ..federation.totals import (
 from ..models import Branch
 from . import federation_story as story
 from .content import Document, Paragraph, Section
+from .dating import signature_date
 from .numbers import yuan
 from .summary import summary_title
 from .wording import load_json, paragraphs, render_string, sentence
@@ -241,7 +242,7 @@ def draft_federation_summary(facts: FederationFacts) -> Document:
         sections=sections,
         closing=[drafted("closing", sentence("federation/closing.txt", context))],
         signature=federation.name,
-        date=timezone.localdate().isoformat(),
+        date=signature_date(federation, ReportKind.SUMMARY, year, timezone.localdate()).isoformat(),
         annex={
             "title": f"附件：{year}年各单位工会工作主要数据（已审核通过的工作总结）",
             "headers": ANNEX_HEADERS,

@@ -10,7 +10,6 @@ no frame is worn out.
 """
 from __future__ import annotations
 
-import datetime
 from decimal import Decimal
 
 from ..choices import ActivityCategory as C
@@ -96,10 +95,6 @@ def summary_title(branch, year: int, *, half: bool) -> str:
     return f"{name}{year}年{'上半年' if half else ''}{work}"
 
 
-def signature_date(today: datetime.date, deadline: datetime.date | None) -> datetime.date:
-    """The 落款 date: the day of drafting, but never after the day the summary was due."""
-    return deadline if deadline is not None and today > deadline else today
-
 
 def draft_summary(facts: SummaryFacts) -> Document:
     branch = facts.branch
@@ -122,7 +117,7 @@ def draft_summary(facts: SummaryFacts) -> Document:
         sections=sections,
         closing=drafter.sector_paragraphs("closing", "closing"),
         signature=branch.name,
-        date=signature_date(facts.today, facts.deadline).isoformat(),
+        date=facts.signed_on.isoformat(),
     )
 
 
