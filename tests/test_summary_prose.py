@@ -269,3 +269,19 @@ def test_signature_date_is_the_drafting_day_until_the_deadline(cast, last_year):
     ReportingDeadlines.objects.create(branch=cast.county, summary_month=2, summary_day=15)
     assert signed(datetime.date(last_year + 1, 12, 1)) == f"{last_year + 1}-02-15"
     assert signed(datetime.date(last_year + 1, 2, 3)) == f"{last_year + 1}-02-03"
+
+
+def test_visits_on_life_events_are_told_in_one_sentence(cast, last_year):
+    from reports.choices import WelfareReason as R
+
+    from .records import make_payment
+
+    for day, reason in enumerate([R.WEDDING, R.BIRTH, R.BEREAVEMENT], start=1):
+        make_payment(cast.school, datetime.date(last_year, 5, day), reason=reason, headcount=1, cash="500")
+    document = services.draft_summary_for(cast.school, last_year, half=False)
+    welfare = [p.key for p in document.section("welfare").paragraphs]
+    assert "welfare.occasions" in welfare
+    assert not {f"welfare.{r}" for r in (R.WEDDING, R.BIRTH, R.BEREAVEMENT)} & set(welfare)
+    text = document.paragraph("welfare.occasions").text
+    assert text.startswith("教职工结婚、生育或家中遇有丧事时")
+    assert "3人次" in text and "1500元" in text

@@ -74,6 +74,17 @@ UNDONE_NAMED = 3
 LOW_PARTICIPATION = Decimal("0.4")
 
 
+# Members' life events the union marks with a visit, as the sentence names them, in the order
+# they are named. Told together once there are two or more kinds of them in the period.
+LIFE_EVENTS = {
+    WelfareReason.BIRTHDAY: "过生日",
+    WelfareReason.WEDDING: "结婚",
+    WelfareReason.BIRTH: "生育",
+    WelfareReason.WORK_INJURY: "因工受伤",
+    WelfareReason.BEREAVEMENT: "家中遇有丧事",
+}
+
+
 def money_row(row, payments) -> ReasonRow:
     """The figures of some payments, shaped like a reason's row for the welfare templates."""
     return ReasonRow(
@@ -322,9 +333,16 @@ class _SummaryDrafter:
             totals = self.visit_totals(visits)
             text = self.say("summary/sentences/welfare_total.txt", {"totals": totals, "change": self.welfare_change(totals)})
             paras.append(self.drafted("welfare.total", text, [self.source("全部帮扶慰问", "welfare")]))
+        occasions = [r for r in rows if r.reason in LIFE_EVENTS]
+        if len(occasions) < 2:
+            occasions = []
         for row in rows:
             if row.reason == WelfareReason.FESTIVAL:
                 paras += self.festival_paragraphs(row)
+                continue
+            if row in occasions:
+                if row is occasions[0]:
+                    paras.append(self.life_events_paragraph(occasions))
                 continue
             name = first_existing(f"summary/sentences/welfare/{row.reason}.txt", "summary/sentences/welfare/default.txt")
             text = self.say(name, {"row": row, "has_register": bool(self.facts.members.hardship)})
@@ -334,6 +352,17 @@ class _SummaryDrafter:
             text = self.say("summary/sentences/hardship_register.txt", {"count": self.facts.members.hardship})
             paras.append(self.drafted("welfare.hardship_register", text, [Source("困难职工", "members", {"q": "", "choice": "active"})]))
         return Section("welfare", self.heading("welfare"), paras)
+
+    def life_events_paragraph(self, rows) -> Paragraph:
+        """Visits on members' weddings, births, injuries and bereavements told in one sentence: a
+        sentence each would read like the ledger ("为新婚职工送去祝福1人次……")."""
+        order = list(LIFE_EVENTS)
+        words = [LIFE_EVENTS[r.reason] for r in sorted(rows, key=lambda r: order.index(r.reason))]
+        occasions = "、".join(words[:-1]) + "或" + words[-1]
+        combined = ReasonRow("", "", sum(r.count for r in rows), sum(r.headcount for r in rows),
+                             sum((r.cash for r in rows), Decimal("0")), sum((r.goods for r in rows), Decimal("0")))
+        text = self.say("summary/sentences/welfare/occasions.txt", {"row": combined, "occasions": occasions})
+        return self.drafted("welfare.occasions", text, [self.source("婚丧病育等慰问", "welfare")])
 
     def festival_paragraphs(self, row) -> list[Paragraph]:
         """The union's festival visits, naming the festivals they were for; a 三八 gift to the
