@@ -139,35 +139,22 @@ def _money_totals(rows) -> dict:
 
 def welfare_by_reason(records_of, period: Period) -> Totals:
     """The union's own welfare payments, by reason."""
-    grouped = (
-        WelfarePayment.objects.filter(records_of)
-        .filter(paid_by_union())
-        .in_period(period.start, period.end)
-        .values("reason")
-        .annotate(
-            count=Count("id"),
-            headcount=Coalesce(Sum("headcount"), 0),
-            cash=Coalesce(Sum("cash"), ZERO),
-            goods=Coalesce(Sum("goods_value"), ZERO),
-        )
-    )
-    by_key = {row["reason"]: row for row in grouped}
-    rows = [
-        ReasonRow(value, label, *(by_key[value][k] for k in ("count", "headcount", "cash", "goods")))
-        for value, label in WelfareReason.choices
-        if value in by_key
-    ]
-    return Totals(rows, count=sum(r.count for r in rows), extra=_money_totals(rows))
+    payments = WelfarePayment.objects.filter(records_of).filter(paid_by_union())
+    return _payments_grouped(payments, period, "reason", WelfareReason.choices, ReasonRow)
 
 
 def obtained_by_source(records_of, period: Period) -> Totals:
     """Money the union collected (staff donations) or obtained (relief applied for) for members,
     by source: told beside the union's payments, never added to them."""
+    payments = WelfarePayment.objects.filter(records_of).exclude(paid_by_union())
+    return _payments_grouped(payments, period, "fund_source", FundSource.choices, SourceRow)
+
+
+def _payments_grouped(payments, period: Period, key: str, choices, row_class) -> Totals:
+    """Payments of the period grouped by `key`: a row per choice that has any, in choice order."""
     grouped = (
-        WelfarePayment.objects.filter(records_of)
-        .exclude(paid_by_union())
-        .in_period(period.start, period.end)
-        .values("fund_source")
+        payments.in_period(period.start, period.end)
+        .values(key)
         .annotate(
             count=Count("id"),
             headcount=Coalesce(Sum("headcount"), 0),
@@ -175,10 +162,10 @@ def obtained_by_source(records_of, period: Period) -> Totals:
             goods=Coalesce(Sum("goods_value"), ZERO),
         )
     )
-    by_key = {row["fund_source"]: row for row in grouped}
+    by_key = {row[key]: row for row in grouped}
     rows = [
-        SourceRow(value, label, *(by_key[value][k] for k in ("count", "headcount", "cash", "goods")))
-        for value, label in FundSource.choices
+        row_class(value, label, *(by_key[value][k] for k in ("count", "headcount", "cash", "goods")))
+        for value, label in choices
         if value in by_key
     ]
     return Totals(rows, count=sum(r.count for r in rows), extra=_money_totals(rows))
