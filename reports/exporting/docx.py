@@ -261,11 +261,24 @@ def _annex(document, block) -> None:
     repeat = OxmlElement("w:tblHeader")
     repeat.set(qn("w:val"), "true")
     tr_pr.append(repeat)
-    for cell, header in zip(table.rows[0].cells, block.headers):
+    widths = _annex_widths(len(block.headers))
+    for cell, header, width in zip(table.rows[0].cells, block.headers, widths):
+        cell.width = width
         _cell_text(cell, [header], center=True, heading=True)
     for row, values in zip(table.rows[1:], block.rows):
-        for cell, value in zip(row.cells, values):
-            _cell_text(cell, [str(value)], center=False, heading=False)
+        for column, (cell, value, width) in enumerate(zip(row.cells, values, widths)):
+            cell.width = width
+            # Names read from the left; figures are centred under their headers.
+            _cell_text(cell, [str(value)], center=column > 0, heading=False)
+
+
+def _annex_widths(columns: int) -> list:
+    """The unit's name gets a column wide enough for a full union name on two lines; the
+    figures share the rest of the 156 mm text width."""
+    if columns < 2:
+        return [Mm(156)] * columns
+    first = Mm(42)
+    return [first] + [int((Mm(156) - first) / (columns - 1))] * (columns - 1)
 
 
 def render_docx(snapshot: DocumentSnapshot) -> bytes:
