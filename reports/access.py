@@ -31,8 +31,6 @@ from .models.scoping import HeldRole, held_roles
 
 EDITOR_KINDS = (RoleKind.SECRETARY, RoleKind.CHAIR)
 
-__all__ = ["Access", "PermissionDenied", "Scope"]
-
 
 @dataclass(frozen=True)
 class Scope:
