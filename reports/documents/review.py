@@ -169,15 +169,11 @@ def _freeze(*, report: Report, actor, rendered: Revision, docx: bytes, pdf: byte
     return revision
 
 
-def can_reopen(user, report: Report) -> bool:
-    return access.can_approve(user, report.branch) or access.is_officer_above(user, report.branch)
-
-
 @transaction.atomic
 def reopen_report(*, report: Report, actor, reason: str) -> Revision:
     """重新打开, by the union's chair or an officer above, with a reason: a new draft revision
     starts from the approved one, which stays readable and downloadable."""
-    if not can_reopen(actor, report):
+    if not access.can_reopen(actor, report):
         raise access.PermissionDenied("只有本工会的主席或上级工会工作人员可以重新打开报告。")
     reason = note_text(reason)
     if not reason:

@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from ..access import can_approve, can_edit_documents, get_branch_for_user, get_report_for_user
+from ..access import can_approve, can_edit_documents, can_reopen, get_branch_for_user, get_report_for_user
 from ..choices import ReportState
 from ..documents import review, services, typical
 from ..documents.diff import diff_revisions
@@ -120,7 +120,7 @@ def _review_context(user, report: Report, revision: Revision) -> dict:
         "comments": list(revision.comments.select_related("author", "resolved_by")),
         "can_submit": can_edit_documents(user, report.branch) and state in review.SUBMITTABLE,
         "can_review": can_approve(user, report.branch) and state == ReportState.SUBMITTED,
-        "can_reopen": review.can_reopen(user, report) and state == ReportState.APPROVED,
+        "can_reopen": can_reopen(user, report) and state == ReportState.APPROVED,
         "can_resolve": can_edit_documents(user, report.branch) and state in review.SUBMITTABLE,
     }
 
