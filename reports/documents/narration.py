@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..choices import Participation
-from .numbers import date_span, yuan
+from ..numbers import date_span, yuan
 from .wording import load_json, render_string
 
 HIGHLIGHTS_PER_KIND = 3

@@ -1,8 +1,8 @@
 """A snapshot as a Word document laid out after GB/T 9704, with python-docx.
 
 python-docx writes only Latin font names and leaves the built-in styles on theme fonts; Chinese
-text needs w:eastAsia, the theme attributes removed and the East Asian language set to zh-CN
-(STACK.md lists these gaps). The two-character first-line indent is written in both the Word
+text needs w:eastAsia, the theme attributes removed and the East Asian language set to zh-CN,
+all written here as raw XML. The two-character first-line indent is written in both the Word
 form (firstLineChars) and the LibreOffice form (firstLine in twips).
 """
 from __future__ import annotations
