@@ -205,7 +205,14 @@ def titles_not_conferred(document, branch, start, end) -> list[str]:
     """Honour titles not told as conferred (授予…称号; a medal, 奖章, is conferred as it is)."""
     wrong = []
     for honor in Honor.objects.filter(branch=branch, kind="title", date__range=(start, end)):
-        text = document.paragraph(f"honor.{honor.pk}").text
+        paragraph = document.paragraph(f"honor.{honor.pk}")
+        if paragraph is None:
+            # Told already in the outcome of the event it came from: it must be there.
+            told = "".join(p.text for p in document.all_paragraphs())
+            if honor.title not in told:
+                wrong.append(f"{honor.title}: not told")
+            continue
+        text = paragraph.text
         if "授予" not in text or not ("称号" in text or honor.title.rstrip("”").endswith("奖章")):
             wrong.append(text)
     return wrong

@@ -299,3 +299,22 @@ def test_a_title_that_says_who_went_is_not_told_twice(cast, last_year):
     text = "".join(p.text for p in document.all_paragraphs())
     assert "全县职工乒乓球比赛" in text
     assert "参加组织职工参加" not in text and "主办的组织职工参加" not in text
+
+
+def test_an_honour_already_told_in_an_events_outcome_is_not_told_again(cast, last_year):
+    from reports.choices import HonorKind, HonorLevel, RecipientKind
+
+    from .records import make_honor
+
+    Activity.objects.create(
+        branch=cast.school, title="全市教师技能竞赛", category=C.COMPETITION, participants=3,
+        start_date=datetime.date(last_year, 6, 26), result="韩磊获得个人二等奖，被授予“技术能手”称号",
+    )
+    make_honor(cast.school, datetime.date(last_year, 7, 10), title="技术能手", kind=HonorKind.TITLE,
+               level=HonorLevel.MUNICIPAL, recipient_kind=RecipientKind.INDIVIDUAL, recipients="韩磊")
+    make_honor(cast.school, datetime.date(last_year, 9, 10), title="优秀班主任", kind=HonorKind.TITLE,
+               level=HonorLevel.COUNTY, recipient_kind=RecipientKind.INDIVIDUAL, recipients="李慧")
+    document = services.draft_summary_for(cast.school, last_year, half=False)
+    text = "".join(p.text for p in document.all_paragraphs())
+    assert text.count("技术能手") == 1
+    assert "优秀班主任" in text

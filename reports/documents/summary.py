@@ -506,10 +506,20 @@ class _SummaryDrafter:
         for honor in honors:
             if honor.kind == HonorKind.PRIZE and honor.activity_id in self.told_activities:
                 continue
+            if self.told_in_an_outcome(honor):
+                continue
             text = self.prize_sentence(honor) if honor.kind == HonorKind.PRIZE else self.title_sentence(honor)
             paras.append(self.drafted(f"honor.{honor.pk}", text,
                                       [self.source(honor.get_level_display(), "honors", choice=honor.level)]))
         return Section("honors", self.heading("honors"), paras)
+
+    def told_in_an_outcome(self, honor) -> bool:
+        """The secretary already wrote this honour into an event's outcome (every outcome is told
+        beside its event): "韩磊获得二等奖，被授予“技术能手”称号". Saying it again here would
+        tell it twice."""
+        outcomes = "".join(a.result for a in self.facts.activity_list)
+        title = honor.title.strip("“”\"")
+        return bool(title) and title in outcomes and all(name in outcomes for name in honor.recipients.split("、") if name)
 
     def undone(self) -> dict:
         texts = self.facts.plan.undone_texts if self.facts.plan else []
