@@ -13,13 +13,12 @@ from collections import defaultdict
 from decimal import Decimal
 
 from django.db import transaction
-from django.db.models import Count, Q, Sum
-from django.db.models.functions import Coalesce
+from django.db.models import Q
 
-from ..choices import BranchKind, Gender, MemberStatus, ReportKind, ReportPeriod
-from ..stats import paid_by_union
+from .. import figures
 from ..bulk import insert_rows
-from ..models import Activity, AreaFigure, Branch, Honor, Meeting, Member, Revision, WelfarePayment
+from ..choices import BranchKind, ReportKind, ReportPeriod
+from ..models import AreaFigure, Branch, Revision
 from ..periods import Period
 
 FIELDS = ("count", "quantity", "extra", "cash", "goods")
@@ -33,42 +32,30 @@ def _blank() -> dict:
     return {"count": 0, "quantity": 0, "extra": 0, "cash": ZERO, "goods": ZERO}
 
 
+# Which generic column of AreaFigure holds each measure of a grouped figure; an ungrouped figure
+# (members) stores each measure as a row of its own, keyed by the measure, in `count`.
+COLUMN_OF_MEASURE = {
+    "count": "count", "participants": "quantity", "headcount": "quantity",
+    "proposals_received": "quantity", "proposals_accepted": "extra", "cash": "cash", "goods": "goods",
+}
+STORED_MEMBER_KEYS = {"joined_in_period": "joined"}
+
+
 def figures_by_branch(branch_ids, year: int) -> dict[int, Figures]:
-    """Each selected branch's own figures for the year (its records only): seven grouped queries.
-    Welfare is the union's own payments by reason; money it collected or obtained for members is
-    kept apart, by source ("obtained"), so that no total adds the two.
+    """Each selected branch's own figures for the year (its records only): one grouped query per
+    registered figure, and one for the unions counted.
     `branch_ids` is a list of ids or a subquery of them."""
     period = Period.year(year)
     branches = Q(branch_id__in=branch_ids)
     result: dict[int, Figures] = defaultdict(lambda: defaultdict(_blank))
-
-    active = Q(status=MemberStatus.ACTIVE)
-    for row in Member.objects.filter(branches).values("branch_id").annotate(
-        in_register=Count("id", filter=active),
-        female=Count("id", filter=active & Q(gender=Gender.FEMALE)),
-        retired=Count("id", filter=Q(status=MemberStatus.RETIRED)),
-        hardship=Count("id", filter=active & Q(is_hardship=True)),
-        joined=Count("id", filter=Q(joined_on__gte=period.start, joined_on__lte=period.end)),
-    ):
-        for key in ("in_register", "female", "retired", "hardship", "joined"):
-            result[row["branch_id"]][("members", key)]["count"] = row[key]
-
-    def grouped(model, key_field, only=Q(), **aggregates):
-        rows = model.objects.filter(branches, only).in_period(period.start, period.end).values("branch_id", key_field)
-        return rows.annotate(**aggregates)
-
-    for row in grouped(Activity, "category", n=Count("id"), p=Coalesce(Sum("participants"), 0)):
-        result[row["branch_id"]][("activity", row["category"])].update(count=row["n"], quantity=row["p"])
-    money = {"n": Count("id"), "h": Coalesce(Sum("headcount"), 0),
-             "cash": Coalesce(Sum("cash"), ZERO), "goods": Coalesce(Sum("goods_value"), ZERO)}
-    for row in grouped(WelfarePayment, "reason", paid_by_union(), **money):
-        result[row["branch_id"]][("welfare", row["reason"])].update(count=row["n"], quantity=row["h"], cash=row["cash"], goods=row["goods"])
-    for row in grouped(WelfarePayment, "fund_source", ~paid_by_union(), **money):
-        result[row["branch_id"]][("obtained", row["fund_source"])].update(count=row["n"], quantity=row["h"], cash=row["cash"], goods=row["goods"])
-    for row in grouped(Honor, "level", n=Count("id")):
-        result[row["branch_id"]][("honor", row["level"])]["count"] = row["n"]
-    for row in grouped(Meeting, "kind", n=Count("id"), r=Coalesce(Sum("proposals_received"), 0), a=Coalesce(Sum("proposals_accepted"), 0)):
-        result[row["branch_id"]][("meeting", row["kind"])].update(count=row["n"], quantity=row["r"], extra=row["a"])
+    for figure in figures.REGISTRY.values():
+        for (branch_id, group), values in figures.compute(figure, branches, period, per_branch=True).items():
+            if figure.group_by:
+                stored = result[branch_id][(figure.name, group)]
+                stored.update({COLUMN_OF_MEASURE[name]: value for name, value in values.items()})
+            else:
+                for name, value in values.items():
+                    result[branch_id][(figure.name, STORED_MEMBER_KEYS.get(name, name))]["count"] = value
     for pk, kind, workforce in Branch.objects.filter(pk__in=branch_ids).values_list("pk", "kind", "workforce"):
         # A union counts once, with its workforce (for 入会率); a federation only adds its own records.
         counted = 1 if kind == BranchKind.GRASSROOTS else 0
@@ -165,9 +152,9 @@ def rebuild_figures(year: int | None = None) -> int:
         pk_by_code = dict(Branch.objects.values_list("code", "pk"))
         totals: dict[tuple[int, str, str], dict] = defaultdict(_blank)
         rows = []
-        for branch_pk, figures in contributions.items():
+        for branch_pk, contribution in contributions.items():
             nodes = [pk_by_code[c] for c in paths[branch_pk].split("/") if c]
-            for (metric, key), values in figures.items():
+            for (metric, key), values in contribution.items():
                 rows.append((branch_pk, branch_pk, y, metric, key, *(values[f] for f in FIELDS)))
                 for node in nodes:
                     total = totals[(node, metric, key)]
