@@ -147,6 +147,8 @@ class Figure:
     several measures (the amount of money is cash and goods together)."""
 
     name: str
+    # What pages, drafted summaries and federation totals call its statement (context key, attribute).
+    reads_as: str
     label: str
     model: type
     measures: tuple[Measure, ...]
@@ -156,6 +158,8 @@ class Figure:
     only: Callable[[], Q] = Q
     # Dated records count within the period; members are counted as the register stands.
     dated: bool = True
+    # Whether drafted summaries' facts carry the grouped statement (documents/facts.py).
+    in_drafts: bool = True
     combined: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
@@ -176,7 +180,7 @@ def _active(period: Period) -> Q:
 
 
 MEMBERS = Figure(
-    "members", "会员", Member,
+    "members", "members", "会员", Member,
     (
         counted("in_register", "在册会员", "人", _active),
         counted("female", "女会员", "人", lambda period: _active(period) & Q(gender=Gender.FEMALE)),
@@ -189,7 +193,7 @@ MEMBERS = Figure(
 )
 
 ACTIVITIES = Figure(
-    "activity", "活动", Activity,
+    "activity", "activities", "活动", Activity,
     (counted(label="活动", unit="次"), summed("participants", "participants", "参加", "人次")),
     row=CategoryRow, group_by="category", choices=tuple(ActivityCategory.choices),
 )
@@ -202,24 +206,25 @@ _PAYMENTS = (
 )
 
 WELFARE = Figure(
-    "welfare", "帮扶慰问（工会支出）", WelfarePayment, _PAYMENTS,
+    "welfare", "welfare", "帮扶慰问（工会支出）", WelfarePayment, _PAYMENTS,
     row=ReasonRow, group_by="reason", choices=tuple(WelfareReason.choices), only=paid_by_union,
     combined={"amount": ("cash", "goods")},
 )
 
 OBTAINED = Figure(
-    "obtained", "代收代转与争取的帮扶资金", WelfarePayment, _PAYMENTS,
+    "obtained", "obtained", "代收代转与争取的帮扶资金", WelfarePayment, _PAYMENTS,
     row=SourceRow, group_by="fund_source", choices=tuple(FundSource.choices), only=lambda: ~paid_by_union(),
+    in_drafts=False,  # a drafted summary tells this money payment by payment (facts.payment_list)
     combined={"amount": ("cash", "goods")},
 )
 
 HONORS = Figure(
-    "honor", "荣誉", Honor, (counted(label="荣誉", unit="项"),),
+    "honor", "honors", "荣誉", Honor, (counted(label="荣誉", unit="项"),),
     row=LevelRow, group_by="level", choices=tuple(HonorLevel.choices),
 )
 
 MEETINGS = Figure(
-    "meeting", "会议", Meeting,
+    "meeting", "meetings", "会议", Meeting,
     (
         counted(label="会议", unit="次"),
         summed("proposals_received", "proposals_received", "收到提案", "件"),
@@ -271,3 +276,13 @@ def statement(figure: Figure, by_group: dict[str, Values]):
 def of_scope(figure: Figure, records_of: Q, period: Period):
     """The figure's statement for one scope (a branch's records, or a federation's subtree)."""
     return statement(figure, {group: values for (_, group), values in compute(figure, records_of, period).items()})
+
+
+def every_statement(records_of: Q, period: Period, *, for_drafts: bool = False) -> dict[str, object]:
+    """Every registered figure's statement for one scope (those drafted summaries carry, if
+    `for_drafts`), by the name it is read as."""
+    return {
+        figure.reads_as: of_scope(figure, records_of, period)
+        for figure in REGISTRY.values()
+        if figure.in_drafts or not for_drafts
+    }

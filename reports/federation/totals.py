@@ -11,7 +11,7 @@ from decimal import Decimal
 from django.db.models import Count, Q, Sum
 from django.db.models.functions import Coalesce
 
-from .. import stats
+from .. import figures, stats
 from ..choices import ActivityCategory, BranchKind, FundSource, HonorLevel, MeetingKind, WelfareReason
 from ..models import Activity, AreaFigure, Branch, Honor, Meeting, Member, WelfarePayment
 from ..periods import Period
@@ -136,12 +136,7 @@ def live_area_totals(federation: Branch, year: int, *, approved_only: bool) -> A
         year=year,
         approved_only=approved_only,
         unions=union_counts(federation, year, approved_only=approved_only),
-        members=stats.member_figures(scope, period),
-        activities=stats.activities_by_category(scope, period),
-        welfare=stats.welfare_by_reason(scope, period),
-        honors=stats.honors_by_level(scope, period),
-        meetings=stats.meetings_by_kind(scope, period),
-        obtained=stats.obtained_by_source(scope, period),
+        **figures.every_statement(scope, period),
     )
 
 
