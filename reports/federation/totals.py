@@ -7,14 +7,26 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import ClassVar
 
 from django.db.models import Count, Q, Sum
 from django.db.models.functions import Coalesce
 
 from .. import figures, stats
-from ..choices import ActivityCategory, BranchKind, FundSource, HonorLevel, MeetingKind, WelfareReason
-from ..models import Activity, AreaFigure, Branch, Honor, Meeting, Member, WelfarePayment
+from ..choices import (
+    BranchKind,
+)
+from ..models import (
+    Activity,
+    AreaFigure,
+    Branch,
+    Honor,
+    Meeting,
+    Member,
+    WelfarePayment,
+)
 from ..periods import Period
+from . import rollup
 from .scope import approved_branch_ids, child_prefix, records_scope, unions_in
 
 ZERO = Decimal("0.00")
@@ -72,59 +84,24 @@ def area_totals(federation: Branch, year: int, *, approved_only: bool = True) ->
     return live_area_totals(federation, year, approved_only=False)
 
 
-def _rolled_up(rows) -> dict[tuple[str, str], AreaFigure]:
-    return {(row.metric, row.key): row for row in rows}
-
-
-def _figure_totals(figures, metric, choices, make_row, extra_fields):
-    rows = [make_row(value, label, figures[(metric, value)]) for value, label in choices if (metric, value) in figures and figures[(metric, value)].count]
-    extra = {name: sum((getter(r) for r in rows), start) for name, (getter, start) in extra_fields.items()}
-    return stats.Totals(rows, count=sum(r.count for r in rows), extra=extra)
+def _stored(rows) -> dict[tuple[str, str], dict]:
+    return {(row.metric, row.key): rollup.stored_values(row) for row in rows}
 
 
 def rolled_up_totals(federation: Branch, year: int) -> AreaTotals:
     """The approved totals from AreaFigure: two queries, whatever the number of unions."""
-    figures = _rolled_up(AreaFigure.objects.filter(branch=federation, contributor=None, year=year))
+    stored = _stored(AreaFigure.objects.filter(branch=federation, contributor=None, year=year))
     live = unions_in(federation).aggregate(total=Count("id"), founded_in_year=Count("id", filter=Q(founded_on__year=year)))
-    counted = figures.get(("unions", "counted"))
+    counted = stored.get((rollup.UNIONS, ""), rollup.UNION_MEASURES)
     unions = UnionCounts(
         total=live["total"], founded_in_year=live["founded_in_year"],
-        with_approved_summary=counted.count if counted else 0, counted=counted.count if counted else 0,
-        workforce=counted.quantity if counted else 0,
+        with_approved_summary=counted["counted"], counted=counted["counted"], workforce=counted["workforce"],
     )
-
-    def member(key):
-        row = figures.get(("members", key))
-        return row.count if row else 0
-
-    members = stats.MemberFigures(
-        in_register=member("in_register"), female=member("female"), retired=member("retired"),
-        hardship=member("hardship"), joined_in_period=member("joined"),
-    )
-    activities = _figure_totals(
-        figures, "activity", ActivityCategory.choices,
-        lambda v, label, f: stats.CategoryRow(v, label, f.count, f.quantity),
-        {"participants": (lambda r: r.participants, 0)},
-    )
-    welfare = _figure_totals(
-        figures, "welfare", WelfareReason.choices,
-        lambda v, label, f: stats.ReasonRow(v, label, f.count, f.quantity, f.cash, f.goods),
-        {"headcount": (lambda r: r.headcount, 0), "cash": (lambda r: r.cash, ZERO), "goods": (lambda r: r.goods, ZERO)},
-    )
-    welfare.extra["amount"] = welfare.extra["cash"] + welfare.extra["goods"]
-    money = {"headcount": (lambda r: r.headcount, 0), "cash": (lambda r: r.cash, ZERO), "goods": (lambda r: r.goods, ZERO)}
-    obtained = _figure_totals(
-        figures, "obtained", FundSource.choices,
-        lambda v, label, f: stats.SourceRow(v, label, f.count, f.quantity, f.cash, f.goods), money,
-    )
-    obtained.extra["amount"] = obtained.extra["cash"] + obtained.extra["goods"]
-    honors = _figure_totals(figures, "honor", HonorLevel.choices, lambda v, label, f: stats.LevelRow(v, label, f.count), {})
-    meetings = _figure_totals(
-        figures, "meeting", MeetingKind.choices,
-        lambda v, label, f: stats.MeetingRow(v, label, f.count, f.quantity, f.extra),
-        {"proposals_received": (lambda r: r.proposals_received, 0), "proposals_accepted": (lambda r: r.proposals_accepted, 0)},
-    )
-    return AreaTotals(federation, year, True, unions, members, activities, welfare, honors, meetings, obtained)
+    statements = {
+        figure.reads_as: figures.statement(figure, {key: values for (metric, key), values in stored.items() if metric == figure.name})
+        for figure in figures.REGISTRY.values()
+    }
+    return AreaTotals(federation, year, True, unions, **statements)
 
 
 def live_area_totals(federation: Branch, year: int, *, approved_only: bool) -> AreaTotals:
@@ -153,6 +130,26 @@ class ChildRow:
     proposals_received: int = 0
     proposals_accepted: int = 0
 
+    # Each column of the drill-down: the (figure, measure) pairs it adds up.
+    COLUMNS: ClassVar[dict[str, tuple[tuple[str, str], ...]]] = {
+        "unions": (("unions", "counted"),),
+        "members": (("members", "in_register"),),
+        "activities": (("activity", "count"),),
+        "participants": (("activity", "participants"),),
+        "welfare_headcount": (("welfare", "headcount"),),
+        "welfare_amount": (("welfare", "cash"), ("welfare", "goods")),
+        "honors": (("honor", "count"),),
+        "proposals_received": (("meeting", "proposals_received"),),
+        "proposals_accepted": (("meeting", "proposals_accepted"),),
+    }
+
+    def add(self, metric: str, values: dict) -> None:
+        """Add a stored figure's values to the columns that count them."""
+        for column, sources in self.COLUMNS.items():
+            for source_metric, measure in sources:
+                if source_metric == metric:
+                    setattr(self, column, getattr(self, column) + values[measure])
+
 
 def totals_by_child(federation: Branch, year: int, *, approved_only: bool = True) -> list[ChildRow]:
     """One row per direct child unit (and one for the federation's own records)."""
@@ -172,23 +169,8 @@ def rolled_up_by_child(federation: Branch, year: int) -> list[ChildRow]:
     own_contribution = AreaFigure.objects.filter(year=year, contributor=federation)
     for figure in [*children_totals, *own_contribution]:
         row = own if figure.contributor_id == federation.pk else rows.get(figure.branch_id)
-        if row is None:
-            continue
-        if figure.metric == "unions":
-            row.unions += figure.count
-        elif (figure.metric, figure.key) == ("members", "in_register"):
-            row.members += figure.count
-        elif figure.metric == "activity":
-            row.activities += figure.count
-            row.participants += figure.quantity
-        elif figure.metric == "welfare":
-            row.welfare_headcount += figure.quantity
-            row.welfare_amount += figure.cash + figure.goods
-        elif figure.metric == "honor":
-            row.honors += figure.count
-        elif figure.metric == "meeting":
-            row.proposals_received += figure.quantity
-            row.proposals_accepted += figure.extra
+        if row is not None:
+            row.add(figure.metric, rollup.stored_values(figure))
     result = [rows[child.pk] for child in children]
     if own.activities or own.members or own.welfare_headcount or own.honors or own.proposals_received:
         result.append(own)
