@@ -239,19 +239,22 @@ REGISTRY: dict[str, Figure] = {f.name: f for f in (MEMBERS, ACTIVITIES, WELFARE,
 # Computing.
 
 
-def compute(figure: Figure, records_of: Q, period: Period, *, per_branch: bool = False) -> dict[tuple[int | None, str], Values]:
+def compute(figure: Figure, records_of: Q, period: Period, *, per=None) -> dict[tuple[object, str], Values]:
     """The figure's measures over the records selected by `records_of` (a Q over the record's
-    branch), keyed by (branch id, group value): the branch id is None unless `per_branch`, the
-    group value "" for an ungrouped figure. One grouped query."""
+    branch), keyed by (part, group value), in one grouped query. The part is None for one scope;
+    with `per`, each record's value of it: a field ("branch_id") or an expression (the child unit
+    a record lies under). The group value is "" for an ungrouped figure."""
     records = figure.model.objects.filter(records_of).filter(figure.only())
     if figure.dated:
         records = records.in_period(period.start, period.end)
+    if per is not None and not isinstance(per, str):
+        records, per = records.annotate(scope_part=per), "scope_part"
     aggregates = {m.name: m.aggregate(period) for m in figure.measures}
-    keys = (["branch_id"] if per_branch else []) + ([figure.group_by] if figure.group_by else [])
+    keys = [k for k in (per, figure.group_by) if k]
     if not keys:
         return {(None, ""): records.aggregate(**aggregates)}
     return {
-        (row["branch_id"] if per_branch else None, row[figure.group_by] if figure.group_by else ""):
+        (row[per] if per else None, row[figure.group_by] if figure.group_by else ""):
             {name: row[name] for name in figure.measure_names}
         for row in records.values(*keys).annotate(**aggregates)
     }

@@ -47,7 +47,7 @@ def figures_by_branch(branch_ids, year: int) -> dict[int, Figures]:
     branches = Q(branch_id__in=branch_ids)
     result: dict[int, Figures] = defaultdict(dict)
     for figure in figures.REGISTRY.values():
-        for (branch_id, group), values in figures.compute(figure, branches, period, per_branch=True).items():
+        for (branch_id, group), values in figures.compute(figure, branches, period, per="branch_id").items():
             result[branch_id][(figure.name, group)] = values
     for pk, kind, workforce in Branch.objects.filter(pk__in=branch_ids).values_list("pk", "kind", "workforce"):
         # A union counts once, with its workforce (for 入会率); a federation only adds its own records.

@@ -1,6 +1,6 @@
 """The figures of a federation's subtree for a year, for the totals page and its own summary.
 
-Every figure is one grouped query over the subtree's records (stats.py does the grouping); the
+Every figure is one grouped query over the subtree's records (reports/figures.py computes it); the
 drill-down groups the same queries by the child unit each record lies under.
 """
 from __future__ import annotations
@@ -17,13 +17,8 @@ from ..choices import (
     BranchKind,
 )
 from ..models import (
-    Activity,
     AreaFigure,
     Branch,
-    Honor,
-    Meeting,
-    Member,
-    WelfarePayment,
 )
 from ..periods import Period
 from . import rollup
@@ -143,6 +138,12 @@ class ChildRow:
         "proposals_accepted": (("meeting", "proposals_accepted"),),
     }
 
+    @classmethod
+    def counted_figures(cls) -> list[figures.Figure]:
+        """The registered figures the columns count."""
+        named = {metric for sources in cls.COLUMNS.values() for metric, _ in sources}
+        return [figure for figure in figures.REGISTRY.values() if figure.name in named]
+
     def add(self, metric: str, values: dict) -> None:
         """Add a stored figure's values to the columns that count them."""
         for column, sources in self.COLUMNS.items():
@@ -178,7 +179,8 @@ def rolled_up_by_child(federation: Branch, year: int) -> list[ChildRow]:
 
 
 def live_by_child(federation: Branch, year: int, *, approved_only: bool) -> list[ChildRow]:
-    """The drill-down aggregated from the records themselves: six queries."""
+    """The drill-down aggregated from the records themselves: a query for the unions and one per
+    figure the columns count."""
     period = Period.year(year)
     scope = records_scope(federation, year, approved_only=approved_only)
     children = list(Branch.objects.filter(parent=federation).exclude(kind=BranchKind.SUBUNIT).order_by("path"))
@@ -197,25 +199,11 @@ def live_by_child(federation: Branch, year: int, *, approved_only: bool) -> list
     for entry in grouped(counted_unions, "path", n=Count("id")):
         if (row := row_for(entry["child"])) is not None:
             row.unions = entry["n"]
-    for entry in grouped(Member.objects.filter(scope, status="active"), "branch__path", n=Count("id")):
-        if (row := row_for(entry["child"])) is not None:
-            row.members = entry["n"]
-    activities = Activity.objects.filter(scope).in_period(period.start, period.end)
-    for entry in grouped(activities, "branch__path", n=Count("id"), p=Coalesce(Sum("participants"), 0)):
-        if (row := row_for(entry["child"])) is not None:
-            row.activities, row.participants = entry["n"], entry["p"]
-    payments = WelfarePayment.objects.filter(scope).filter(stats.paid_by_union()).in_period(period.start, period.end)
-    for entry in grouped(payments, "branch__path", h=Coalesce(Sum("headcount"), 0),
-                         cash=Coalesce(Sum("cash"), ZERO), goods=Coalesce(Sum("goods_value"), ZERO)):
-        if (row := row_for(entry["child"])) is not None:
-            row.welfare_headcount, row.welfare_amount = entry["h"], entry["cash"] + entry["goods"]
-    for entry in grouped(Honor.objects.filter(scope).in_period(period.start, period.end), "branch__path", n=Count("id")):
-        if (row := row_for(entry["child"])) is not None:
-            row.honors = entry["n"]
-    meetings = Meeting.objects.filter(scope).in_period(period.start, period.end)
-    for entry in grouped(meetings, "branch__path", r=Coalesce(Sum("proposals_received"), 0), a=Coalesce(Sum("proposals_accepted"), 0)):
-        if (row := row_for(entry["child"])) is not None:
-            row.proposals_received, row.proposals_accepted = entry["r"], entry["a"]
+    for figure in ChildRow.counted_figures():
+        per_child = figures.compute(figure, scope, period, per=child_prefix("branch__path", federation))
+        for (prefix, _), values in per_child.items():
+            if (row := row_for(prefix)) is not None:
+                row.add(figure.name, values)
     result = [rows[child.path] for child in children]
     if own.activities or own.members or own.welfare_headcount or own.honors or own.proposals_received:
         result.append(own)
