@@ -19,11 +19,12 @@ from .records import make_activity, make_honor, make_payment
 from .reviews import approve
 
 fill_migration = importlib.import_module("reports.migrations.0012_fill_frozen_figures")
+measures_migration = importlib.import_module("reports.migrations.0014_area_figure_measures")
 
 
 def area_rows():
     return sorted(
-        (r.branch_id, r.contributor_id or 0, r.metric, r.key, r.count, r.quantity, r.extra, r.cash, r.goods)
+        (r.branch_id, r.contributor_id or 0, r.metric, r.key, sorted(r.measures.items()))
         for r in AreaFigure.objects.filter(year=YEAR)
     )
 
@@ -59,9 +60,9 @@ def test_the_approved_revision_carries_its_figures(area):
     revision = Revision.objects.approved().get(report__branch=area.u1)
     assert revision.frozen_figures == rollup.freeze(rollup.figures_by_branch([area.u1.pk], YEAR)[area.u1.pk])
     activity = next(row for row in revision.frozen_figures if row["metric"] == "activity")
-    assert activity["count"] == 1 and activity["quantity"] == 10
+    assert activity["measures"]["count"] == 1 and activity["measures"]["participants"] == 10
     welfare = next(row for row in revision.frozen_figures if row["metric"] == "welfare")
-    assert welfare["cash"] == "100.00"
+    assert welfare["measures"]["cash"] == "100.00"
 
 
 def test_a_reapproval_brings_in_the_records_added_since(area):
@@ -83,19 +84,34 @@ def state_apps(migration):
     return MigrationExecutor(connection).loader.project_state(("reports", migration)).apps
 
 
+# u1's figures as frozen before they were named: generic columns whose meaning hung on the metric.
+U1_IN_COLUMNS = [
+    {"metric": "activity", "key": "sports", "count": 1, "quantity": 10, "extra": 0, "cash": "0.00", "goods": "0.00"},
+    {"metric": "meeting", "key": "staff_congress", "count": 1, "quantity": 2, "extra": 1, "cash": "0.00", "goods": "0.00"},
+    *({"metric": "members", "key": key, "count": n, "quantity": 0, "extra": 0, "cash": "0.00", "goods": "0.00"}
+      for key, n in (("female", 1), ("hardship", 0), ("in_register", 2), ("joined", 0), ("retired", 0))),
+    {"metric": "unions", "key": "counted", "count": 1, "quantity": 40, "extra": 0, "cash": "0.00", "goods": "0.00"},
+    {"metric": "welfare", "key": "festival", "count": 1, "quantity": 5, "extra": 0, "cash": "100.00", "goods": "0.00"},
+]
+
+
+def convert_frozen_figures(schema_editor):
+    measures_migration.convert_frozen_figures(state_apps("0014_area_figure_measures"), schema_editor)
+
+
 # SQLite's schema editor refuses to run inside the test's transaction.
 @pytest.mark.django_db(transaction=True)
-def test_the_migration_freezes_the_figures_the_rollup_had_at_approval(area):
-    approved_u1 = Revision.objects.approved().get(report__branch=area.u1).frozen_figures
-    AreaFigure.objects.filter(contributor=area.u3).delete()  # as if u3 was approved before AreaFigure existed
-    work_after_approval(area.u1)
+def test_the_migration_names_the_measures_of_figures_frozen_in_columns(area):
+    approved = Revision.objects.approved().get(report__branch=area.u1)
+    assert approved.frozen_figures == rollup.figures_to_freeze(area.u1, YEAR)
     with connection.schema_editor() as editor:
-        with fill_migration.frozen_revisions_writable(editor), connection.cursor() as cursor:
-            cursor.execute("UPDATE reports_revision SET frozen_figures = NULL")
-        fill_migration.fill(state_apps("0012_fill_frozen_figures"), editor)
-    by_branch = {r.report.branch: r.frozen_figures for r in Revision.objects.approved().select_related("report__branch")}
-    assert by_branch[area.u1] == approved_u1  # from the contributor rows, not the records added since
-    assert by_branch[area.u3] == rollup.figures_to_freeze(area.u3, YEAR)  # computed: nothing else was left
+        with fill_migration.frozen_revisions_writable(editor):
+            stored_revisions = state_apps("0014_area_figure_measures").get_model("reports", "Revision")
+            stored_revisions.objects.filter(pk=approved.pk).update(frozen_figures=U1_IN_COLUMNS)
+        convert_frozen_figures(editor)
+    approved.refresh_from_db()
+    assert approved.frozen_figures == rollup.figures_to_freeze(area.u1, YEAR)
+    assert Revision.objects.approved().get(report__branch=area.u3).frozen_figures == rollup.figures_to_freeze(area.u3, YEAR)
 
 
 @pytest.mark.postgres
@@ -103,6 +119,6 @@ def test_the_migration_leaves_approved_revisions_frozen_again(area):
     from django.db import IntegrityError, transaction
 
     with connection.schema_editor() as editor:
-        fill_migration.fill(state_apps("0012_fill_frozen_figures"), editor)
+        convert_frozen_figures(editor)
     with pytest.raises(IntegrityError, match="frozen"), transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("UPDATE reports_revision SET frozen_figures = NULL")

@@ -55,7 +55,7 @@ def test_the_federation_totals_keep_the_two_apart(area):
     assert row.welfare_amount == Decimal("400") + Decimal("200")  # u1 and u2's own payments
     frozen = {(f["metric"], f["key"]): f for f in rollup.figures_to_freeze(area.u1, YEAR)}
     assert ("welfare", "hardship") not in frozen and ("welfare", "serious_illness") not in frozen
-    assert frozen[("obtained", "donation")]["cash"] == "8600.00"
+    assert frozen[("obtained", "donation")]["measures"]["cash"] == "8600.00"
 
 
 def test_the_home_page_states_the_obtained_money_apart(client, area):

@@ -1,6 +1,6 @@
 """Everything a drafted summary states about a union's period, gathered in a fixed number of queries.
 
-The drafters read only these facts; they never query. Grouped figures come from reports.stats;
+The drafters read only these facts; they never query. Grouped figures come from reports.figures;
 the lists of individual records (for "3月8日，组织……" sentences) are one query each.
 """
 from __future__ import annotations
@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 
-from .. import stats
+from .. import figures, stats
 from ..choices import MemberStatus, ReportKind, ReportPeriod, WelfareReason
 from ..models import Activity, Branch, Honor, Meeting, Member, PlanItem, Report, WelfarePayment
 from ..periods import Period
@@ -98,11 +98,7 @@ def gather_summary_facts(
         year=year,
         half=half,
         period=period,
-        members=stats.member_figures(records_of, period),
-        activities=stats.activities_by_category(records_of, period),
-        welfare=stats.welfare_by_reason(records_of, period),
-        honors=stats.honors_by_level(records_of, period),
-        meetings=stats.meetings_by_kind(records_of, period),
+        **figures.every_statement(records_of, period, for_drafts=True),
         activity_list=activity_list,
         honor_list=list(Honor.objects.filter(branch=branch).in_period(period.start, period.end).order_by("date", "id")),
         meeting_list=list(

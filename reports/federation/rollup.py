@@ -9,93 +9,93 @@ from the frozen figures of the approved revisions, for a new installation or a c
 """
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from decimal import Decimal
 
 from django.db import transaction
-from django.db.models import Count, Q, Sum
-from django.db.models.functions import Coalesce
+from django.db.models import Q
 
-from ..choices import BranchKind, Gender, MemberStatus, ReportKind, ReportPeriod
-from ..stats import paid_by_union
+from .. import figures
 from ..bulk import insert_rows
-from ..models import Activity, AreaFigure, Branch, Honor, Meeting, Member, Revision, WelfarePayment
+from ..choices import BranchKind, ReportKind, ReportPeriod
+from ..models import AreaFigure, Branch, Revision
 from ..periods import Period
 
-FIELDS = ("count", "quantity", "extra", "cash", "goods")
-MONEY = ("cash", "goods")
 ZERO = Decimal("0.00")
 
+# A figure's stored values, by measure name, for each (figure name, group value) of a branch.
 Figures = dict[tuple[str, str], dict[str, int | Decimal]]
 
+# Besides the registered figures, each contribution counts the union itself (for 入会率).
+UNIONS = "unions"
+UNION_MEASURES = {"counted": 0, "workforce": 0}
 
-def _blank() -> dict:
-    return {"count": 0, "quantity": 0, "extra": 0, "cash": ZERO, "goods": ZERO}
+
+def _zeros(metric: str) -> dict[str, int | Decimal]:
+    """Each measure of a stored figure at nothing, in its type (Decimal for money)."""
+    if metric == UNIONS:
+        return dict(UNION_MEASURES)
+    return {m.name: m.zero for m in figures.REGISTRY[metric].measures}
 
 
 def figures_by_branch(branch_ids, year: int) -> dict[int, Figures]:
-    """Each selected branch's own figures for the year (its records only): seven grouped queries.
-    Welfare is the union's own payments by reason; money it collected or obtained for members is
-    kept apart, by source ("obtained"), so that no total adds the two.
+    """Each selected branch's own figures for the year (its records only): one grouped query per
+    registered figure, and one for the unions counted.
     `branch_ids` is a list of ids or a subquery of them."""
     period = Period.year(year)
     branches = Q(branch_id__in=branch_ids)
-    result: dict[int, Figures] = defaultdict(lambda: defaultdict(_blank))
-
-    active = Q(status=MemberStatus.ACTIVE)
-    for row in Member.objects.filter(branches).values("branch_id").annotate(
-        in_register=Count("id", filter=active),
-        female=Count("id", filter=active & Q(gender=Gender.FEMALE)),
-        retired=Count("id", filter=Q(status=MemberStatus.RETIRED)),
-        hardship=Count("id", filter=active & Q(is_hardship=True)),
-        joined=Count("id", filter=Q(joined_on__gte=period.start, joined_on__lte=period.end)),
-    ):
-        for key in ("in_register", "female", "retired", "hardship", "joined"):
-            result[row["branch_id"]][("members", key)]["count"] = row[key]
-
-    def grouped(model, key_field, only=Q(), **aggregates):
-        rows = model.objects.filter(branches, only).in_period(period.start, period.end).values("branch_id", key_field)
-        return rows.annotate(**aggregates)
-
-    for row in grouped(Activity, "category", n=Count("id"), p=Coalesce(Sum("participants"), 0)):
-        result[row["branch_id"]][("activity", row["category"])].update(count=row["n"], quantity=row["p"])
-    money = {"n": Count("id"), "h": Coalesce(Sum("headcount"), 0),
-             "cash": Coalesce(Sum("cash"), ZERO), "goods": Coalesce(Sum("goods_value"), ZERO)}
-    for row in grouped(WelfarePayment, "reason", paid_by_union(), **money):
-        result[row["branch_id"]][("welfare", row["reason"])].update(count=row["n"], quantity=row["h"], cash=row["cash"], goods=row["goods"])
-    for row in grouped(WelfarePayment, "fund_source", ~paid_by_union(), **money):
-        result[row["branch_id"]][("obtained", row["fund_source"])].update(count=row["n"], quantity=row["h"], cash=row["cash"], goods=row["goods"])
-    for row in grouped(Honor, "level", n=Count("id")):
-        result[row["branch_id"]][("honor", row["level"])]["count"] = row["n"]
-    for row in grouped(Meeting, "kind", n=Count("id"), r=Coalesce(Sum("proposals_received"), 0), a=Coalesce(Sum("proposals_accepted"), 0)):
-        result[row["branch_id"]][("meeting", row["kind"])].update(count=row["n"], quantity=row["r"], extra=row["a"])
+    result: dict[int, Figures] = defaultdict(dict)
+    for figure in figures.REGISTRY.values():
+        for (branch_id, group), values in figures.compute(figure, branches, period, per="branch_id").items():
+            result[branch_id][(figure.name, group)] = values
     for pk, kind, workforce in Branch.objects.filter(pk__in=branch_ids).values_list("pk", "kind", "workforce"):
         # A union counts once, with its workforce (for 入会率); a federation only adds its own records.
         counted = 1 if kind == BranchKind.GRASSROOTS else 0
-        result[pk][("unions", "counted")].update(count=counted, quantity=workforce * counted)
+        result[pk][(UNIONS, "")] = {"counted": counted, "workforce": workforce * counted}
     return result
 
 
+def to_json(values: dict) -> dict:
+    """A figure's values as JSON: amounts as strings, so that no cent is lost to floating point."""
+    return {name: str(Decimal(v).quantize(ZERO)) if isinstance(v, Decimal) else v for name, v in values.items()}
+
+
+def from_json(metric: str, stored: dict) -> dict[str, int | Decimal]:
+    """The values to_json() stored, every measure of the figure present, amounts as Decimal."""
+    return {name: type(zero)(stored.get(name, zero)) for name, zero in _zeros(metric).items()}
+
+
 def freeze(figures: Figures) -> list[dict]:
-    """Figures as JSON for Revision.frozen_figures: one object per (metric, key), amounts as strings
-    so that no cent is lost to floating point."""
+    """Figures as JSON for Revision.frozen_figures: one object per (figure, group value)."""
     return [
-        {"metric": metric, "key": key, **{f: str(Decimal(values[f]).quantize(ZERO)) if f in MONEY else values[f] for f in FIELDS}}
+        {"metric": metric, "key": key, "measures": to_json(values)}
         for (metric, key), values in sorted(figures.items())
     ]
 
 
 def thaw(frozen: list[dict]) -> Figures:
     """The figures that freeze() stored."""
-    return {
-        (row["metric"], row["key"]): {f: Decimal(row[f]) if f in MONEY else row[f] for f in FIELDS}
-        for row in frozen
-    }
+    return {(row["metric"], row["key"]): from_json(row["metric"], row["measures"]) for row in frozen}
 
 
 def figures_to_freeze(branch: Branch, year: int) -> list[dict]:
     """The branch's own figures for the year as they stand now, ready to freeze at approval."""
     return freeze(figures_by_branch([branch.pk], year).get(branch.pk, {}))
+
+
+def stored_values(row: AreaFigure) -> dict[str, int | Decimal]:
+    return from_json(row.metric, row.measures)
+
+
+def _added(metric: str, *values: dict, sign: int = 1) -> dict:
+    """The sum of some values of one figure (the last ones subtracted when sign is -1)."""
+    first, *rest = values
+    total = {name: first.get(name, zero) for name, zero in _zeros(metric).items()}
+    for other in rest:
+        for name in total:
+            total[name] += sign * other.get(name, 0)
+    return total
 
 
 def _ancestor_ids(branch: Branch) -> list[int]:
@@ -115,15 +115,15 @@ def record_approval(revision: Revision) -> None:
     list(Branch.objects.select_for_update().filter(pk__in=nodes).order_by("path").values_list("pk"))
     new = thaw(revision.frozen_figures)
     old_rows = AreaFigure.objects.filter(contributor=branch, year=year)
-    old = {(r.metric, r.key): {f: getattr(r, f) for f in FIELDS} for r in old_rows}
+    old = {(r.metric, r.key): stored_values(r) for r in old_rows}
     delta = {}
-    for key in set(new) | set(old):
-        values = {f: new.get(key, _blank())[f] - old.get(key, _blank())[f] for f in FIELDS}
+    for metric, key in set(new) | set(old):
+        values = _added(metric, new.get((metric, key), {}), old.get((metric, key), {}), sign=-1)
         if any(values.values()):
-            delta[key] = values
+            delta[(metric, key)] = values
     old_rows.delete()
     AreaFigure.objects.bulk_create(
-        AreaFigure(branch=branch, contributor=branch, year=year, metric=m, key=k, **values)
+        AreaFigure(branch=branch, contributor=branch, year=year, metric=m, key=k, measures=to_json(values))
         for (m, k), values in new.items()
     )
     if not delta:
@@ -132,20 +132,20 @@ def record_approval(revision: Revision) -> None:
         (r.branch_id, r.metric, r.key): r
         for r in AreaFigure.objects.filter(branch_id__in=nodes, contributor=None, year=year)
     }
-    to_create, to_update = [], []
+    to_create, to_update, emptied = [], [], []
     for node in nodes:
         for (metric, key), values in delta.items():
             row = existing.get((node, metric, key))
             if row is None:
-                to_create.append(AreaFigure(branch_id=node, year=year, metric=metric, key=key, **values))
-            else:
-                for field, value in values.items():
-                    setattr(row, field, getattr(row, field) + value)
-                to_update.append(row)
+                to_create.append(AreaFigure(branch_id=node, year=year, metric=metric, key=key, measures=to_json(values)))
+                continue
+            total = _added(metric, stored_values(row), values)
+            row.measures = to_json(total)
+            # A total that a re-approval brought back to nothing goes, as a rebuild would not write it.
+            (to_update if any(total.values()) else emptied).append(row)
     AreaFigure.objects.bulk_create(to_create)
-    AreaFigure.objects.bulk_update(to_update, list(FIELDS))
-    # A total that a re-approval brought back to nothing goes, as a rebuild would not write it.
-    AreaFigure.objects.filter(branch_id__in=nodes, contributor=None, year=year, count=0, quantity=0, extra=0, cash=0, goods=0).delete()
+    AreaFigure.objects.bulk_update(to_update, ["measures"])
+    AreaFigure.objects.filter(pk__in=[row.pk for row in emptied]).delete()
 
 
 class MissingFrozenFigures(Exception):
@@ -163,22 +163,21 @@ def rebuild_figures(year: int | None = None) -> int:
         contributions = approved_contributions(y)
         paths = dict(Branch.objects.values_list("pk", "path"))
         pk_by_code = dict(Branch.objects.values_list("code", "pk"))
-        totals: dict[tuple[int, str, str], dict] = defaultdict(_blank)
+        totals: dict[tuple[int, str, str], dict] = {}
         rows = []
-        for branch_pk, figures in contributions.items():
+        for branch_pk, contribution in contributions.items():
             nodes = [pk_by_code[c] for c in paths[branch_pk].split("/") if c]
-            for (metric, key), values in figures.items():
-                rows.append((branch_pk, branch_pk, y, metric, key, *(values[f] for f in FIELDS)))
+            for (metric, key), values in contribution.items():
+                rows.append((branch_pk, branch_pk, y, metric, key, json.dumps(to_json(values))))
                 for node in nodes:
-                    total = totals[(node, metric, key)]
-                    for field in FIELDS:
-                        total[field] += values[field]
+                    total = totals.get((node, metric, key), {})
+                    totals[(node, metric, key)] = _added(metric, total, values)
         rows += [
-            (node, None, y, metric, key, *(values[f] for f in FIELDS))
+            (node, None, y, metric, key, json.dumps(to_json(values)))
             for (node, metric, key), values in totals.items()
             if any(values.values())  # as record_approval: a total row exists once something counts
         ]
-        written += insert_rows(AreaFigure, ["branch_id", "contributor_id", "year", "metric", "key", *FIELDS], iter(rows))
+        written += insert_rows(AreaFigure, ["branch_id", "contributor_id", "year", "metric", "key", "measures"], iter(rows))
     return written
 
 

@@ -1,21 +1,23 @@
 """The figures of a federation's subtree for a year, for the totals page and its own summary.
 
-Every figure is one grouped query over the subtree's records (stats.py does the grouping); the
+Every figure is one grouped query over the subtree's records (reports/figures.py computes it); the
 drill-down groups the same queries by the child unit each record lies under.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import ClassVar
 
 from django.db.models import Count, Q, Sum
 from django.db.models.functions import Coalesce
 
-from .. import stats
-from ..choices import ActivityCategory, BranchKind, FundSource, HonorLevel, MeetingKind, WelfareReason
-from ..models import Activity, AreaFigure, Branch, Honor, Meeting, Member, WelfarePayment
+from .. import figures, stats
+from ..choices import BranchKind
+from ..models import AreaFigure, Branch
 from ..numbers import percent
 from ..periods import Period
+from . import rollup
 from .scope import approved_branch_ids, child_prefix, records_scope, unions_in
 
 ZERO = Decimal("0.00")
@@ -71,59 +73,24 @@ def area_totals(federation: Branch, year: int, *, approved_only: bool = True) ->
     return live_area_totals(federation, year, approved_only=False)
 
 
-def _rolled_up(rows) -> dict[tuple[str, str], AreaFigure]:
-    return {(row.metric, row.key): row for row in rows}
-
-
-def _figure_totals(figures, metric, choices, make_row, extra_fields):
-    rows = [make_row(value, label, figures[(metric, value)]) for value, label in choices if (metric, value) in figures and figures[(metric, value)].count]
-    extra = {name: sum((getter(r) for r in rows), start) for name, (getter, start) in extra_fields.items()}
-    return stats.Totals(rows, count=sum(r.count for r in rows), extra=extra)
+def _stored(rows) -> dict[tuple[str, str], dict]:
+    return {(row.metric, row.key): rollup.stored_values(row) for row in rows}
 
 
 def rolled_up_totals(federation: Branch, year: int) -> AreaTotals:
     """The approved totals from AreaFigure: two queries, whatever the number of unions."""
-    figures = _rolled_up(AreaFigure.objects.filter(branch=federation, contributor=None, year=year))
+    stored = _stored(AreaFigure.objects.filter(branch=federation, contributor=None, year=year))
     live = unions_in(federation).aggregate(total=Count("id"), founded_in_year=Count("id", filter=Q(founded_on__year=year)))
-    counted = figures.get(("unions", "counted"))
+    counted = stored.get((rollup.UNIONS, ""), rollup.UNION_MEASURES)
     unions = UnionCounts(
         total=live["total"], founded_in_year=live["founded_in_year"],
-        with_approved_summary=counted.count if counted else 0, counted=counted.count if counted else 0,
-        workforce=counted.quantity if counted else 0,
+        with_approved_summary=counted["counted"], counted=counted["counted"], workforce=counted["workforce"],
     )
-
-    def member(key):
-        row = figures.get(("members", key))
-        return row.count if row else 0
-
-    members = stats.MemberFigures(
-        in_register=member("in_register"), female=member("female"), retired=member("retired"),
-        hardship=member("hardship"), joined_in_period=member("joined"),
-    )
-    activities = _figure_totals(
-        figures, "activity", ActivityCategory.choices,
-        lambda v, label, f: stats.CategoryRow(v, label, f.count, f.quantity),
-        {"participants": (lambda r: r.participants, 0)},
-    )
-    welfare = _figure_totals(
-        figures, "welfare", WelfareReason.choices,
-        lambda v, label, f: stats.ReasonRow(v, label, f.count, f.quantity, f.cash, f.goods),
-        {"headcount": (lambda r: r.headcount, 0), "cash": (lambda r: r.cash, ZERO), "goods": (lambda r: r.goods, ZERO)},
-    )
-    welfare.extra["amount"] = welfare.extra["cash"] + welfare.extra["goods"]
-    money = {"headcount": (lambda r: r.headcount, 0), "cash": (lambda r: r.cash, ZERO), "goods": (lambda r: r.goods, ZERO)}
-    obtained = _figure_totals(
-        figures, "obtained", FundSource.choices,
-        lambda v, label, f: stats.SourceRow(v, label, f.count, f.quantity, f.cash, f.goods), money,
-    )
-    obtained.extra["amount"] = obtained.extra["cash"] + obtained.extra["goods"]
-    honors = _figure_totals(figures, "honor", HonorLevel.choices, lambda v, label, f: stats.LevelRow(v, label, f.count), {})
-    meetings = _figure_totals(
-        figures, "meeting", MeetingKind.choices,
-        lambda v, label, f: stats.MeetingRow(v, label, f.count, f.quantity, f.extra),
-        {"proposals_received": (lambda r: r.proposals_received, 0), "proposals_accepted": (lambda r: r.proposals_accepted, 0)},
-    )
-    return AreaTotals(federation, year, True, unions, members, activities, welfare, honors, meetings, obtained)
+    statements = {
+        figure.reads_as: figures.statement(figure, {key: values for (metric, key), values in stored.items() if metric == figure.name})
+        for figure in figures.REGISTRY.values()
+    }
+    return AreaTotals(federation, year, True, unions, **statements)
 
 
 def live_area_totals(federation: Branch, year: int, *, approved_only: bool) -> AreaTotals:
@@ -135,12 +102,7 @@ def live_area_totals(federation: Branch, year: int, *, approved_only: bool) -> A
         year=year,
         approved_only=approved_only,
         unions=union_counts(federation, year, approved_only=approved_only),
-        members=stats.member_figures(scope, period),
-        activities=stats.activities_by_category(scope, period),
-        welfare=stats.welfare_by_reason(scope, period),
-        honors=stats.honors_by_level(scope, period),
-        meetings=stats.meetings_by_kind(scope, period),
-        obtained=stats.obtained_by_source(scope, period),
+        **figures.every_statement(scope, period),
     )
 
 
@@ -156,6 +118,32 @@ class ChildRow:
     honors: int = 0
     proposals_received: int = 0
     proposals_accepted: int = 0
+
+    # Each column of the drill-down: the (figure, measure) pairs it adds up.
+    COLUMNS: ClassVar[dict[str, tuple[tuple[str, str], ...]]] = {
+        "unions": (("unions", "counted"),),
+        "members": (("members", "in_register"),),
+        "activities": (("activity", "count"),),
+        "participants": (("activity", "participants"),),
+        "welfare_headcount": (("welfare", "headcount"),),
+        "welfare_amount": (("welfare", "cash"), ("welfare", "goods")),
+        "honors": (("honor", "count"),),
+        "proposals_received": (("meeting", "proposals_received"),),
+        "proposals_accepted": (("meeting", "proposals_accepted"),),
+    }
+
+    @classmethod
+    def counted_figures(cls) -> list[figures.Figure]:
+        """The registered figures the columns count."""
+        named = {metric for sources in cls.COLUMNS.values() for metric, _ in sources}
+        return [figure for figure in figures.REGISTRY.values() if figure.name in named]
+
+    def add(self, metric: str, values: dict) -> None:
+        """Add a stored figure's values to the columns that count them."""
+        for column, sources in self.COLUMNS.items():
+            for source_metric, measure in sources:
+                if source_metric == metric:
+                    setattr(self, column, getattr(self, column) + values[measure])
 
 
 def totals_by_child(federation: Branch, year: int, *, approved_only: bool = True) -> list[ChildRow]:
@@ -176,23 +164,8 @@ def rolled_up_by_child(federation: Branch, year: int) -> list[ChildRow]:
     own_contribution = AreaFigure.objects.filter(year=year, contributor=federation)
     for figure in [*children_totals, *own_contribution]:
         row = own if figure.contributor_id == federation.pk else rows.get(figure.branch_id)
-        if row is None:
-            continue
-        if figure.metric == "unions":
-            row.unions += figure.count
-        elif (figure.metric, figure.key) == ("members", "in_register"):
-            row.members += figure.count
-        elif figure.metric == "activity":
-            row.activities += figure.count
-            row.participants += figure.quantity
-        elif figure.metric == "welfare":
-            row.welfare_headcount += figure.quantity
-            row.welfare_amount += figure.cash + figure.goods
-        elif figure.metric == "honor":
-            row.honors += figure.count
-        elif figure.metric == "meeting":
-            row.proposals_received += figure.quantity
-            row.proposals_accepted += figure.extra
+        if row is not None:
+            row.add(figure.metric, rollup.stored_values(figure))
     result = [rows[child.pk] for child in children]
     if own.activities or own.members or own.welfare_headcount or own.honors or own.proposals_received:
         result.append(own)
@@ -200,7 +173,8 @@ def rolled_up_by_child(federation: Branch, year: int) -> list[ChildRow]:
 
 
 def live_by_child(federation: Branch, year: int, *, approved_only: bool) -> list[ChildRow]:
-    """The drill-down aggregated from the records themselves: six queries."""
+    """The drill-down aggregated from the records themselves: a query for the unions and one per
+    figure the columns count."""
     period = Period.year(year)
     scope = records_scope(federation, year, approved_only=approved_only)
     children = list(Branch.objects.filter(parent=federation).exclude(kind=BranchKind.SUBUNIT).order_by("path"))
@@ -219,25 +193,11 @@ def live_by_child(federation: Branch, year: int, *, approved_only: bool) -> list
     for entry in grouped(counted_unions, "path", n=Count("id")):
         if (row := row_for(entry["child"])) is not None:
             row.unions = entry["n"]
-    for entry in grouped(Member.objects.filter(scope, status="active"), "branch__path", n=Count("id")):
-        if (row := row_for(entry["child"])) is not None:
-            row.members = entry["n"]
-    activities = Activity.objects.filter(scope).in_period(period.start, period.end)
-    for entry in grouped(activities, "branch__path", n=Count("id"), p=Coalesce(Sum("participants"), 0)):
-        if (row := row_for(entry["child"])) is not None:
-            row.activities, row.participants = entry["n"], entry["p"]
-    payments = WelfarePayment.objects.filter(scope).filter(stats.paid_by_union()).in_period(period.start, period.end)
-    for entry in grouped(payments, "branch__path", h=Coalesce(Sum("headcount"), 0),
-                         cash=Coalesce(Sum("cash"), ZERO), goods=Coalesce(Sum("goods_value"), ZERO)):
-        if (row := row_for(entry["child"])) is not None:
-            row.welfare_headcount, row.welfare_amount = entry["h"], entry["cash"] + entry["goods"]
-    for entry in grouped(Honor.objects.filter(scope).in_period(period.start, period.end), "branch__path", n=Count("id")):
-        if (row := row_for(entry["child"])) is not None:
-            row.honors = entry["n"]
-    meetings = Meeting.objects.filter(scope).in_period(period.start, period.end)
-    for entry in grouped(meetings, "branch__path", r=Coalesce(Sum("proposals_received"), 0), a=Coalesce(Sum("proposals_accepted"), 0)):
-        if (row := row_for(entry["child"])) is not None:
-            row.proposals_received, row.proposals_accepted = entry["r"], entry["a"]
+    for figure in ChildRow.counted_figures():
+        per_child = figures.compute(figure, scope, period, per=child_prefix("branch__path", federation))
+        for (prefix, _), values in per_child.items():
+            if (row := row_for(prefix)) is not None:
+                row.add(figure.name, values)
     result = [rows[child.path] for child in children]
     if own.activities or own.members or own.welfare_headcount or own.honors or own.proposals_received:
         result.append(own)

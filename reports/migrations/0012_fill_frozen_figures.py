@@ -44,16 +44,24 @@ def newest_approved_annual_summaries(Revision):
             yield pk, branch_id, year
 
 
+# AreaFigure's columns at this point of the history (0014 turns them into named measures).
+COLUMNS = ("count", "quantity", "extra", "cash", "goods")
+
+
 def figures_at_approval(AreaFigure, branch_id, year):
+    rows = AreaFigure.objects.filter(contributor_id=branch_id, year=year).order_by("metric", "key")
+    if rows:
+        return [
+            {"metric": r.metric, "key": r.key,
+             **{f: f"{getattr(r, f):.2f}" if f in ("cash", "goods") else getattr(r, f) for f in COLUMNS}}
+            for r in rows
+        ]
     from reports.federation import rollup
 
-    rows = AreaFigure.objects.filter(contributor_id=branch_id, year=year)
-    figures = {(r.metric, r.key): {f: getattr(r, f) for f in rollup.FIELDS} for r in rows}
-    if not figures:
-        # The current models, not the historical ones: this runs only on databases that already
-        # hold approved summaries, whose record tables are as figures_by_branch reads them.
-        figures = rollup.figures_by_branch([branch_id], year).get(branch_id, {})
-    return rollup.freeze(figures)
+    # The current models and code, not the historical ones: this runs only on databases that
+    # already hold approved summaries, whose record tables are as figures_by_branch reads them.
+    # The figures come out in the current form, which 0014 leaves as they are.
+    return rollup.freeze(rollup.figures_by_branch([branch_id], year).get(branch_id, {}))
 
 
 def fill(apps, schema_editor):

@@ -61,8 +61,9 @@ class AreaFigure(models.Model):
     to every federation above it (minus what an earlier approval of the same year had added), so
     a federation's approved totals are a read of its own rows, whatever the size of its area.
     The union's own contribution is kept too (contributor = the union), so a later approval can
-    replace it. rebuild_area_figures rebuilds everything from the figures frozen on the approved
-    revisions (Revision.frozen_figures).
+    replace it. `measures` holds the figure's values by the names reports/figures.py gives them.
+    rebuild_area_figures rebuilds everything from the figures frozen on the approved revisions
+    (Revision.frozen_figures).
     """
 
     branch = models.ForeignKey(
@@ -74,13 +75,14 @@ class AreaFigure(models.Model):
         help_text="为空时是合计；否则是这个工会审核通过时的数字。",
     )
     year = models.PositiveSmallIntegerField("年度", help_text="数字所属的年度。")
-    metric = models.CharField("指标", max_length=20, help_text="unions、members、activity、welfare、honor 或 meeting。")
-    key = models.CharField("分类", max_length=30, blank=True, help_text="类别、事由、级别或会议类型。")
-    count = models.BigIntegerField("数量", default=0, help_text="次数、人数或个数。")
-    quantity = models.BigIntegerField("人次", default=0, help_text="人次、职工总数或收到提案数。")
-    extra = models.BigIntegerField("附加数", default=0, help_text="立案数等。")
-    cash = models.DecimalField("金额一", max_digits=16, decimal_places=2, default=0, help_text="慰问金（元）。")
-    goods = models.DecimalField("金额二", max_digits=16, decimal_places=2, default=0, help_text="慰问品折合（元）。")
+    metric = models.CharField(
+        "指标", max_length=20, help_text="统计项目名称：activity、welfare 等，或 unions。"
+    )
+    key = models.CharField("分类", max_length=30, blank=True, help_text="类别、事由、级别或会议类型；不分类的统计项目为空。")
+    measures = models.JSONField(
+        "数值", default=dict, blank=True,
+        help_text="按统计项目的度量名称记录的数值，如 {\"count\": 3, \"participants\": 40}；金额为两位小数的字符串。",
+    )
 
     class Meta:
         verbose_name = "区域统计"

@@ -5,7 +5,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
-from .. import stats
+from .. import figures, stats
 from ..access import can_edit_records, get_branch_for_user
 from ..documents.worklists import worklist_for
 from ..ledgers import LEDGERS
@@ -43,12 +43,8 @@ def branch_home(request: HttpRequest, code: str) -> HttpResponse:
             "ledgers": LEDGERS.values(),
             "year": year,
             "years": range(this_year, max(FIRST_YEAR, this_year - 9) - 1, -1),
-            "members": stats.member_figures(records_of, period),
-            "activities": stats.activities_by_category(records_of, period),
-            "welfare": stats.welfare_by_reason(records_of, period),
-            "obtained": stats.obtained_by_source(records_of, period),
-            "honors": stats.honors_by_level(records_of, period),
-            "meetings": stats.meetings_by_kind(records_of, period),
+            # members, activities, welfare, obtained, honors, meetings: every registered figure.
+            **figures.every_statement(records_of, period),
             "monthly": stats.monthly_series(records_of, year),
             "children": Branch.objects.visible_to(request.user).filter(parent=branch),
             "reports": Report.objects.filter(branch=branch, year=year).prefetch_related(LIST_REVISIONS),
