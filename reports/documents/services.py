@@ -18,6 +18,7 @@ from ..models import Branch, DocumentEdit, PlanItem, Report, Revision
 from . import history
 from .content import Document
 from .editing import document_length, length_error
+from .errors import Code, DocumentTooLong, ReportError, SaveRateExceeded, StaleEdit
 from .facts import gather_summary_facts
 from .federation_summary import draft_federation_summary, gather_federation_facts
 from .plan import copy_plan_to_year, draft_plan
@@ -30,27 +31,18 @@ FIRST_YEAR = 2000
 SAVE_RATE_WINDOW = timedelta(minutes=1)
 
 
-class ReportError(Exception):
-    """A request the services refuse; the message is Chinese and shown to the user as it is."""
-
-
-class StaleEdit(ReportError):
-    def __init__(self):
-        super().__init__("保存失败：在您编辑期间，这份报告已被其他人保存过。您的修改没有保存，请重新打开后再修改。")
-
-
 def _check_year(year: int, *, kind: str) -> None:
     this_year = timezone.localdate().year
     latest = this_year + 1 if kind == ReportKind.PLAN else this_year
     if not FIRST_YEAR <= year <= latest:
-        raise ReportError(f"年度应在{FIRST_YEAR}年至{latest}年之间。")
+        raise ReportError(f"年度应在{FIRST_YEAR}年至{latest}年之间。", code=Code.YEAR_OUT_OF_RANGE)
 
 
 def check_length(document: Document, *, stored: dict | None = None) -> None:
     """Refuse a document longer than the limit, unless it only got shorter than the `stored` content."""
     too_long = length_error(document, before=document_length(Document.from_dict(stored)) if stored else 0)
     if too_long:
-        raise ReportError(too_long)
+        raise DocumentTooLong(too_long)
 
 
 def _create(*, branch: Branch, kind: str, year: int, period: str, document: Document, user) -> Report:
@@ -63,7 +55,7 @@ def _create(*, branch: Branch, kind: str, year: int, period: str, document: Docu
             if kind == ReportKind.PLAN:
                 sync_plan_items(report=report, document=document)
     except IntegrityError:
-        raise ReportError("这份报告已经存在，请直接打开编辑。") from None
+        raise ReportError("这份报告已经存在，请直接打开编辑。", code=Code.REPORT_EXISTS) from None
     report.latest = revision
     return report
 
@@ -72,7 +64,7 @@ def draft_summary_for(branch: Branch, year: int, *, half: bool) -> Document:
     """A union's summary from its records; a federation's from its area's approved totals."""
     if branch.is_federation:
         if half:
-            raise ReportError("总工会的工作总结按全年起草。")
+            raise ReportError("总工会的工作总结按全年起草。", code=Code.FEDERATION_SUMMARY_IS_ANNUAL)
         return draft_federation_summary(gather_federation_facts(branch, year))
     return draft_summary(gather_summary_facts(branch, year, half=half))
 
@@ -92,7 +84,9 @@ def create_plan(*, branch: Branch, year: int, from_previous: bool = False, user=
     if from_previous:
         previous = Report.objects.filter(branch=branch, kind=ReportKind.PLAN, year=year - 1).first()
         if previous is None:
-            raise ReportError(f"没有找到{year - 1}年的工作计划，无法复制。请改用标准框架起草。")
+            raise ReportError(
+                f"没有找到{year - 1}年的工作计划，无法复制。请改用标准框架起草。", code=Code.NO_PREVIOUS_PLAN
+            )
         last = Document.from_dict(previous.current_revision().content)
         document = copy_plan_to_year(branch, last, from_year=year - 1, to_year=year)
     else:
@@ -100,16 +94,15 @@ def create_plan(*, branch: Branch, year: int, from_previous: bool = False, user=
     return _create(branch=branch, kind=ReportKind.PLAN, year=year, period=ReportPeriod.YEAR, document=document, user=user)
 
 
+def _not_editable(revision: Revision) -> ReportError:
+    return ReportError(f"这份报告当前状态为“{revision.get_state_display()}”，不能修改。", code=Code.NOT_EDITABLE)
+
+
 def editable_revision(report: Report) -> Revision:
     revision = report.current_revision()
     if revision.state not in EDITABLE_STATES:
-        raise ReportError(f"这份报告当前状态为“{revision.get_state_display()}”，不能修改。")
+        raise _not_editable(revision)
     return revision
-
-
-class SaveRateExceeded(ReportError):
-    def __init__(self, limit: int):
-        super().__init__(f"保存太频繁：每人每分钟最多保存{limit}次。您的修改还没有保存，请稍等片刻后再点“保存”。")
 
 
 def check_save_rate(user) -> None:
@@ -134,7 +127,7 @@ def save_document(
     # Locked, so a concurrent save waits here and then finds the version moved on.
     current = Revision.objects.select_for_update().only("number", "state", "version", "content").get(pk=revision.pk)
     if current.state not in EDITABLE_STATES:
-        raise ReportError(f"这份报告当前状态为“{current.get_state_display()}”，不能修改。")
+        raise _not_editable(current)
     if expected_revision is not None and expected_revision != current.number:
         raise StaleEdit()
     if current.version != expected_version:
@@ -160,7 +153,7 @@ def save_document(
 def refresh_figures(*, report: Report, expected_version: int | None = None, user=None) -> RefreshOutcome:
     """刷新数据 for a summary: redraft from the records and merge by the refresh rule."""
     if report.kind != ReportKind.SUMMARY:
-        raise ReportError("只有工作总结需要刷新数据。")
+        raise ReportError("只有工作总结需要刷新数据。", code=Code.NOT_A_SUMMARY)
     revision = editable_revision(report)
     current = Document.from_dict(revision.content)
     fresh = draft_summary_for(report.branch, report.year, half=report.is_half_year)

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from ..choices import ReportKind, ReportPeriod, ReportState
 from ..models import Branch, Report, Revision
 from .content import Document, Paragraph, Section, new_key
-from .services import ReportError, editable_revision, save_document
+from .errors import Code, ReportError
+from .services import editable_revision, save_document
 
 TYPICAL = "typical"
 # Sections that are not practices: problems, plans and how the plan went.
@@ -98,7 +99,7 @@ def add_picks(
         if texts:
             by_union.append((source.union, texts))
     if not by_union:
-        raise ReportError("请至少选择一段典型做法。")
+        raise ReportError("请至少选择一段典型做法。", code=Code.NO_PRACTICE_PICKED)
     revision = editable_revision(report)
     document = Document.from_dict(revision.content)
     section = document.section(TYPICAL)

@@ -18,6 +18,7 @@ from ..documents import review, services, typical
 from ..documents.diff import diff_revisions
 from ..documents.content import Document
 from ..documents.editing import EditError, apply_action, apply_fields
+from ..documents.errors import Code
 from ..documents.facts import count_linked_activities
 from ..documents.layout import layout
 from ..exporting.files import revision_file
@@ -174,7 +175,7 @@ def document_edit(request: HttpRequest, code: str, pk: int) -> HttpResponse:
             except services.ReportError as error:
                 # Nothing is written; her text stays on the page to copy or to save again.
                 errors.append(str(error))
-                status = 429 if isinstance(error, services.SaveRateExceeded) else 409
+                status = _refused_save_status(error)
             else:
                 if action == "save":
                     if saved.version != expected_version:
@@ -206,6 +207,15 @@ def document_edit(request: HttpRequest, code: str, pk: int) -> HttpResponse:
         ),
         status=status,
     )
+
+
+def _refused_save_status(error: services.ReportError) -> int:
+    """The status of the editor page that shows a refused save: 429 for saving too often (trying
+    again shortly will do), 409 for a newer save and for every other refusal (the report is no
+    longer a draft, the text is past the length limit), which the stored report does not allow."""
+    if error.code == Code.SAVE_RATE_EXCEEDED:
+        return 429
+    return 409
 
 
 def _posted_number(data, name: str) -> int:
