@@ -30,7 +30,7 @@ class Code(StrEnum):
     COMMENT_REQUIRED = "comment_required"
     NOT_RETURNABLE = "not_returnable"
     UNKNOWN_COMMENT_TARGET = "unknown_comment_target"
-    NOT_RETURNED = "not_returned"
+    COMMENT_NOT_RESOLVABLE = "comment_not_resolvable"
     NOT_APPROVABLE = "not_approvable"
     CHANGED_DURING_REVIEW = "changed_during_review"
     REASON_REQUIRED = "reason_required"

@@ -13,7 +13,6 @@ from ..choices import HonorKind, MeetingKind, ReportKind, ReportPeriod, ReportSt
 from ..models import Activity, Branch, Honor, Meeting, PlanItem, Revision, WelfarePayment
 from .content import Document
 
-CONGRESS_KINDS = (MeetingKind.WORKERS_CONGRESS, MeetingKind.STAFF_CONGRESS, MeetingKind.MEMBERS_CONGRESS)
 # The welfare the union runs as a campaign in a season of its own, worth a line in the schedule.
 CAMPAIGN_REASONS = (WelfareReason.FESTIVAL, WelfareReason.SUMMER_COOLING, WelfareReason.SCHOOL_AID)
 
@@ -55,7 +54,7 @@ def gather_plan_basis(branch: Branch, plan_year: int) -> PlanBasis:
         year=year,
         activities=_activities(branch, year),
         congresses=list(
-            Meeting.objects.filter(branch=branch, kind__in=CONGRESS_KINDS).in_year(year).order_by("date", "id")
+            Meeting.objects.filter(branch=branch, kind__in=MeetingKind.congresses()).in_year(year).order_by("date", "id")
         ),
         campaign_payments=[
             CampaignPayment(*row)

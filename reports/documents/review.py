@@ -25,8 +25,6 @@ from . import history
 from .content import Document
 from .errors import Code, ReportError
 
-SUBMITTABLE = {S.DRAFT, S.RETURNED}
-
 
 def note_text(value: str | None) -> str:
     """A comment or reason as typed, without control characters (a NUL byte cannot even be
@@ -69,7 +67,7 @@ def submit_report(*, report: Report, actor) -> Revision:
     if not access.can_edit_documents(actor, report.branch):
         raise access.PermissionDenied("只有本工会的干事或主席可以提交报告。")
     revision = _locked_current(report)
-    if revision.state not in SUBMITTABLE:
+    if revision.state not in S.editable():
         raise ReportError(f"这份报告当前状态为“{revision.get_state_display()}”，不能提交。", code=Code.NOT_SUBMITTABLE)
     remaining = Document.from_dict(revision.content).placeholders()
     if remaining:
@@ -111,8 +109,8 @@ def resolve_comment(*, comment: ReviewComment, actor) -> ReviewComment:
     revision = Revision.objects.select_for_update().get(pk=comment.revision_id)
     if not access.can_edit_documents(actor, revision.report.branch):
         raise access.PermissionDenied("只有本工会的干事或主席可以处理意见。")
-    if revision.state not in SUBMITTABLE:
-        raise ReportError("只有退回修改中的报告可以标记意见为已解决。", code=Code.NOT_RETURNED)
+    if revision.state not in S.editable():
+        raise ReportError("只有退回修改中的报告可以标记意见为已解决。", code=Code.COMMENT_NOT_RESOLVABLE)
     ReviewComment.objects.filter(pk=comment.pk, resolved_at__isnull=True).update(resolved_at=timezone.now(), resolved_by=actor)
     comment.refresh_from_db()
     return comment

@@ -26,7 +26,6 @@ from .plan_basis import gather_plan_basis
 from .refresh import RefreshOutcome, merge_refresh
 from .summary import draft_summary
 
-EDITABLE_STATES = {ReportState.DRAFT, ReportState.RETURNED}
 FIRST_YEAR = 2000
 SAVE_RATE_WINDOW = timedelta(minutes=1)
 
@@ -100,7 +99,7 @@ def _not_editable(revision: Revision) -> ReportError:
 
 def editable_revision(report: Report) -> Revision:
     revision = report.current_revision()
-    if revision.state not in EDITABLE_STATES:
+    if revision.state not in ReportState.editable():
         raise _not_editable(revision)
     return revision
 
@@ -126,7 +125,7 @@ def save_document(
     back with its version unchanged."""
     # Locked, so a concurrent save waits here and then finds the version moved on.
     current = Revision.objects.select_for_update().only("number", "state", "version", "content").get(pk=revision.pk)
-    if current.state not in EDITABLE_STATES:
+    if current.state not in ReportState.editable():
         raise _not_editable(current)
     if expected_revision is not None and expected_revision != current.number:
         raise StaleEdit()
@@ -139,7 +138,7 @@ def save_document(
     check_save_rate(user)
     # Still one conditional UPDATE, which also holds where rows cannot be locked (SQLite).
     saved = Revision.objects.filter(
-        pk=revision.pk, version=expected_version, state__in=list(EDITABLE_STATES)
+        pk=revision.pk, version=expected_version, state__in=ReportState.editable()
     ).update(content=content, version=F("version") + 1, updated_by=user, updated_at=timezone.now())
     if not saved:
         raise StaleEdit()

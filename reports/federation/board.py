@@ -15,7 +15,6 @@ from ..choices import BranchKind, ReportKind, ReportPeriod, ReportState
 from ..models import Branch, ReportingDeadlines, Revision
 
 KINDS = (ReportKind.PLAN, ReportKind.SUMMARY)
-NOT_HANDED_IN = [ReportState.DRAFT, ReportState.RETURNED]
 STATE_LABELS = {"none": "未起草", **dict(ReportState.choices)}
 
 
@@ -61,7 +60,7 @@ def overdue_q(kind: str, due: datetime.date, today: datetime.date) -> Q:
     if today <= due:
         return Q(pk__in=[])
     state = f"{kind}_state"
-    return Q(**{f"{state}__isnull": True}) | Q(**{f"{state}__in": NOT_HANDED_IN})
+    return Q(**{f"{state}__isnull": True}) | Q(**{f"{state}__in": ReportState.editable()})
 
 
 @dataclass(frozen=True)
@@ -104,4 +103,4 @@ def state_counts(federation: Branch, year: int) -> dict[str, dict[str, int]]:
 
 def is_overdue(row, kind: str, due: datetime.date, today: datetime.date) -> bool:
     state = getattr(row, f"{kind}_state")
-    return today > due and (state is None or state in NOT_HANDED_IN)
+    return today > due and (state is None or state in ReportState.editable())

@@ -106,7 +106,7 @@ def document_detail(request: HttpRequest, code: str, pk: int) -> HttpResponse:
             typical_unpicked=typical.is_unpicked(document),
             pending=[p for p in document.all_paragraphs() if p.pending or p.orphaned],
             plan_progress=_plan_progress(report, document),
-            can_edit=can_edit_documents(request.user, branch) and revision.state in services.EDITABLE_STATES,
+            can_edit=can_edit_documents(request.user, branch) and revision.state in ReportState.editable(),
             **_review_context(request.user, report, revision),
         ),
     )
@@ -119,10 +119,10 @@ def _review_context(user, report: Report, revision: Revision) -> dict:
         "revisions": list(report.revisions.order_by("-number").only("number", "state", "approved_at", "report_id")),
         "transitions": list(report.transitions.select_related("actor", "revision").order_by("at", "id")),
         "comments": list(revision.comments.select_related("author", "resolved_by")),
-        "can_submit": can_edit_documents(user, report.branch) and state in review.SUBMITTABLE,
+        "can_submit": can_edit_documents(user, report.branch) and state in ReportState.editable(),
         "can_review": can_approve(user, report.branch) and state == ReportState.SUBMITTED,
         "can_reopen": review.can_reopen(user, report) and state == ReportState.APPROVED,
-        "can_resolve": can_edit_documents(user, report.branch) and state in review.SUBMITTABLE,
+        "can_resolve": can_edit_documents(user, report.branch) and state in ReportState.editable(),
     }
 
 
