@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from ..choices import ReportKind, ReportPeriod, ReportState
 from ..models import Branch, DocumentEdit, PlanItem, Report, Revision
+from ..periods import selectable_years
 from . import history
 from .content import Document
 from .editing import document_length, length_error
@@ -26,15 +27,13 @@ from .plan_basis import gather_plan_basis
 from .refresh import RefreshOutcome, merge_refresh
 from .summary import draft_summary
 
-FIRST_YEAR = 2000
 SAVE_RATE_WINDOW = timedelta(minutes=1)
 
 
 def _check_year(year: int, *, kind: str) -> None:
-    this_year = timezone.localdate().year
-    latest = this_year + 1 if kind == ReportKind.PLAN else this_year
-    if not FIRST_YEAR <= year <= latest:
-        raise ReportError(f"年度应在{FIRST_YEAR}年至{latest}年之间。", code=Code.YEAR_OUT_OF_RANGE)
+    years = selectable_years(next_year=kind == ReportKind.PLAN)
+    if year not in years:
+        raise ReportError(f"年度应在{min(years)}年至{max(years)}年之间。", code=Code.YEAR_OUT_OF_RANGE)
 
 
 def check_length(document: Document, *, stored: dict | None = None) -> None:

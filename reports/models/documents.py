@@ -11,6 +11,7 @@ from django.db import models
 from django.db.models import Q
 
 from ..choices import ActivityCategory, ReportKind, ReportPeriod, ReportState
+from ..periods import FIRST_YEAR
 from .scoping import editable_q, visible_q
 
 
@@ -37,7 +38,7 @@ class Report(models.Model):
     )
     kind = models.CharField("报告类型", max_length=20, choices=ReportKind.choices, help_text="工作计划或工作总结。")
     year = models.PositiveSmallIntegerField(
-        "年度", validators=[MinValueValidator(2000), MaxValueValidator(2100)], help_text="报告所属的年度。"
+        "年度", validators=[MinValueValidator(FIRST_YEAR), MaxValueValidator(2100)], help_text="报告所属的年度。"
     )
     period = models.CharField(
         "期间", max_length=20, choices=ReportPeriod.choices, default=ReportPeriod.YEAR,
