@@ -14,7 +14,6 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from .. import access
-from ..choices import ReportKind, ReportPeriod
 from ..choices import ReportState as S
 from ..federation import rollup
 from ..models import RenderedFile, Report, ReviewComment, Revision, Transition
@@ -145,7 +144,7 @@ def _freeze(*, report: Report, actor, rendered: Revision, docx: bytes, pdf: byte
         raise ReportError(f"这份报告当前状态为“{revision.get_state_display()}”，不能审核通过。", code=Code.NOT_APPROVABLE)
     if (revision.pk, revision.version) != (rendered.pk, rendered.version):
         raise ReportError("审核期间这份报告有了变化，请刷新页面后重新审核。", code=Code.CHANGED_DURING_REVIEW)
-    annual_summary = report.kind == ReportKind.SUMMARY and report.period == ReportPeriod.YEAR
+    annual_summary = report.is_annual_summary
     _move(
         revision,
         S.APPROVED,

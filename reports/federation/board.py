@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, OuterRef, Q, Subquery
 
-from ..choices import BranchKind, ReportKind, ReportPeriod, ReportState
+from ..choices import BranchKind, ReportKind, ReportState
 from ..models import Branch, ReportingDeadlines, Revision
 
 KINDS = (ReportKind.PLAN, ReportKind.SUMMARY)
@@ -27,9 +27,7 @@ def deadlines_of(federation: Branch) -> ReportingDeadlines:
 
 
 def _revisions(kind: str, year: int):
-    return Revision.objects.filter(
-        report__branch=OuterRef("pk"), report__kind=kind, report__year=year, report__period=ReportPeriod.YEAR
-    )
+    return Revision.objects.of_annual(kind, year).filter(report__branch=OuterRef("pk"))
 
 
 def board_queryset(federation: Branch, year: int):
@@ -43,7 +41,7 @@ def board_queryset(federation: Branch, year: int):
                 f"{kind}_state": Subquery(latest.values("state")[:1]),
                 f"{kind}_submitted": Subquery(latest.exclude(submitted_at=None).values("submitted_at")[:1]),
                 f"{kind}_approved": Subquery(
-                    _revisions(kind, year).filter(state=ReportState.APPROVED).order_by("-number").values("approved_at")[:1]
+                    _revisions(kind, year).approved().order_by("-number").values("approved_at")[:1]
                 ),
             }
         )

@@ -28,6 +28,10 @@ class ReportQuerySet(models.QuerySet):
     def summaries(self):
         return self.filter(kind=ReportKind.SUMMARY)
 
+    def annual(self):
+        """Full-year reports: every plan, and the summaries of a whole year (not 上半年)."""
+        return self.filter(period=ReportPeriod.YEAR)
+
 
 class Report(models.Model):
     """One document a union must hand in: the plan of a year, or the summary of a year or half-year."""
@@ -81,6 +85,11 @@ class Report(models.Model):
         return self.period == ReportPeriod.FIRST_HALF
 
     @property
+    def is_annual_summary(self) -> bool:
+        """The summary of a whole year: the one whose approval counts in the federations' totals."""
+        return self.kind == ReportKind.SUMMARY and self.period == ReportPeriod.YEAR
+
+    @property
     def label(self) -> str:
         half = "上半年" if self.is_half_year else ""
         return f"{self.year}年{half}{self.get_kind_display()}"
@@ -101,14 +110,27 @@ class RevisionQuerySet(models.QuerySet):
     def approved(self):
         return self.filter(state=ReportState.APPROVED)
 
+    def of_annual(self, kind: str, year: int | None = None):
+        """Revisions of the full-year reports of `kind` (of `year` when given)."""
+        revisions = self.filter(report__kind=kind, report__period=ReportPeriod.YEAR)
+        return revisions if year is None else revisions.filter(report__year=year)
+
+    def of_annual_summaries(self, year: int | None = None):
+        return self.of_annual(ReportKind.SUMMARY, year)
+
+    def approved_annual_summaries(self, year: int | None = None):
+        """What a federation counts: the approved revisions of its unions' full-year summaries
+        (of `year` when given); a re-approved report has one per approval, newest the highest number."""
+        return self.approved().of_annual_summaries(year)
+
     def update(self, **kwargs):
         # A bulk update must never reach an approved revision (PostgreSQL adds a trigger for raw SQL).
-        if self.filter(state=ReportState.APPROVED).exists():
+        if self.approved().exists():
             raise FrozenRevision()
         return super().update(**kwargs)
 
     def delete(self):
-        if self.filter(state=ReportState.APPROVED).exists():
+        if self.approved().exists():
             raise FrozenRevision()
         return super().delete()
 
