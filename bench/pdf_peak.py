@@ -5,7 +5,7 @@ import sys
 from common import setup_django
 
 setup_django()
-from reports.exporting import snapshot_of  # noqa: E402
+from reports.documents.snapshot import snapshot_of  # noqa: E402
 from reports.exporting.pdf import render_pdf  # noqa: E402
 from reports.models import Report  # noqa: E402
 

@@ -73,7 +73,7 @@ def measure_one(chars: int, shape: str, annex_rows: int) -> dict:
     setup_django()
     from reports.documents.editing import document_length
     from reports.exporting.pdf import render_pdf
-    from reports.exporting.snapshot import snapshot_from_content
+    from reports.documents.snapshot import snapshot_from_content
 
     document = build_document(chars, shape, annex_rows)
     snapshot = snapshot_from_content(document.to_dict(), union_name="示范县总工会", approved=False)
@@ -119,7 +119,7 @@ def measure_drafted() -> None:
     from reports.documents.plan import draft_plan_from_skeleton
     from reports.documents.services import draft_summary_for
     from reports.exporting.pdf import render_pdf
-    from reports.exporting.snapshot import snapshot_from_content
+    from reports.documents.snapshot import snapshot_from_content
     from reports.loadgen import generate_load
     from reports.models import Branch
 

@@ -48,7 +48,7 @@ def drafting_and_export(figures: list[Figure]):
     from reports.documents import services
     from reports.documents.facts import gather_summary_facts
     from reports.documents.summary import draft_summary
-    from reports.exporting import snapshot_of
+    from reports.documents.snapshot import snapshot_of
     from reports.exporting.docx import render_docx
     from reports.exporting.pdf import render_pdf
     from reports.loadgen import generate_load
@@ -114,7 +114,7 @@ def libreoffice(figures: list[Figure], snapshot, our_pdf_seconds: float, label: 
 def typical_document(figures: list[Figure]) -> None:
     """The demo school's approved summary (about eight pages): ours against LibreOffice."""
     from reports.demo import load_demo
-    from reports.exporting import snapshot_of
+    from reports.documents.snapshot import snapshot_of
     from reports.exporting.pdf import render_pdf
     from reports.models import Report
 

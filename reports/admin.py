@@ -15,7 +15,7 @@ from django.http import Http404
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.models import is_historic
 
-from .access import can_edit_records
+from .access import Access, can_edit_records
 from .documents import history
 from .models import (
     Activity,
@@ -33,11 +33,7 @@ from .models import (
     Transition,
     WelfarePayment,
 )
-from .models.scoping import EDITOR_KINDS, editable_q, held_roles, visible_q
-
-
-def _is_editor(user) -> bool:
-    return any(r.kind in EDITOR_KINDS for r in held_roles(user))
+from .models.scoping import editable_q, visible_q
 
 
 def choices_for(model, user):
@@ -69,7 +65,8 @@ class ScopedAdminMixin:
 
     def has_module_permission(self, request):
         user = request.user
-        return user.is_active and user.is_staff and (user.is_superuser or bool(held_roles(user)))
+        access = Access.for_user(user)
+        return user.is_staff and (access.is_superuser or access.has_roles)
 
     def has_view_permission(self, request, obj=None):
         return self.has_module_permission(request)
@@ -154,7 +151,7 @@ class BranchOwnedAdmin(RoleScopedAdmin):
         return super().get_queryset(request).visible_to(request.user)
 
     def has_add_permission(self, request):
-        return request.user.is_superuser or (request.user.is_staff and _is_editor(request.user))
+        return request.user.is_superuser or (request.user.is_staff and Access.for_user(request.user).keeps_any_records)
 
     def has_change_permission(self, request, obj=None):
         if obj is None:

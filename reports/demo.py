@@ -1252,7 +1252,7 @@ class _Loader:
 
     def approved_summary(self, branch: Branch, problems: str, plans: str) -> None:
         """The previous year's summary, drafted, completed by the secretary and approved by the chair."""
-        from .documents import review, services
+        from .documents import approval, review, services
         from .documents.content import Document
         from .models import Report
 
@@ -1271,7 +1271,7 @@ class _Loader:
                 paragraph.text = plans
         services.save_document(revision=revision, document=document, expected_version=revision.version)
         review.submit_report(report=report, actor=users[RoleKind.SECRETARY])
-        review.approve_report(report=report, actor=users[RoleKind.CHAIR])
+        approval.approve_report(report=report, actor=users[RoleKind.CHAIR])
         self.counts["reports"] += 1
 
     # Dates --------------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 """The figures of a union's records for a period, computed by database aggregation.
 
 Each function issues one grouped query, whatever the number of records, so pages and drafted
-documents that use them cost a fixed number of queries. Counting rules (DOMAIN.md): 人次 adds up
+documents that use them cost a fixed number of queries. Counting rules: 人次 adds up
 participations without de-duplication; money is kept in 元 with two decimals.
 
 Welfare money is counted as the union's only when the union paid it (FundSource.paid_by_union):

@@ -1,7 +1,7 @@
 """Helpers for the drafting tests: reading a report's document, saving an edit as the editor does,
 and writing figures the way a union document states them.
 
-The figure writers here are deliberately independent of reports.documents.numbers: the tests
+The figure writers here are deliberately independent of reports.numbers: the tests
 recompute every figure from their own inputs and format it with these, so a mistake in the
 application's arithmetic or formatting cannot hide behind the same mistake in the test.
 """

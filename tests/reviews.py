@@ -3,7 +3,7 @@ from contextlib import contextmanager
 
 import pytest
 
-from reports.documents import review, services
+from reports.documents import approval, review, services
 from reports.documents.content import Document
 from reports.documents.errors import Code, ReportError
 
@@ -21,7 +21,7 @@ def fill_placeholders(report, text="本工会结合实际情况写成的一段�
 def approve(report, *, secretary, chair):
     fill_placeholders(report)
     review.submit_report(report=report, actor=secretary)
-    return review.approve_report(report=report, actor=chair)
+    return approval.approve_report(report=report, actor=chair)
 
 
 @contextmanager

@@ -118,3 +118,12 @@ def test_secretary_sees_their_branch_name(client, cast):
     client.login(username="alice", password=PASSWORD)
     response = client.get(reverse("reports:branch_home", args=["school"]))
     assert cast.school.name in response.content.decode()
+
+
+def test_each_rule_answers_the_same_as_a_predicate_and_as_a_query(cast):
+    branches = list(Branch.objects.all())
+    for user in (cast.alice, cast.carol, cast.bob, cast.oscar, cast.olga, cast.sam, cast.nobody):
+        readable = set(Branch.objects.visible_to(user))
+        editable = set(Branch.objects.editable_by(user))
+        assert {b for b in branches if access.can_read_branch(user, b)} == readable, user.username
+        assert {b for b in branches if access.can_edit_records(user, b)} == editable, user.username

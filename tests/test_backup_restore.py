@@ -7,7 +7,7 @@ from django.core.management import CommandError, call_command
 
 from reports import backup
 from reports.demo import load_demo
-from reports.documents import review, services
+from reports.documents import approval, review, services
 from reports.models import Report, Revision, Transition
 
 from .reviews import fill_placeholders
@@ -92,7 +92,7 @@ def test_a_failure_in_the_middle_of_an_approval_leaves_everything_as_before(cast
     # The files are rendered and the revision updated; then writing the history entry fails.
     monkeypatch.setattr(review, "_record", fail)
     with pytest.raises(RuntimeError):
-        review.approve_report(report=report, actor=cast.carol)
+        approval.approve_report(report=report, actor=cast.carol)
     revision.refresh_from_db()
     assert (revision.state, revision.version, Transition.objects.count()) == before
     assert revision.pdf_file is None and revision.docx_sha256 == "" and revision.approved_at is None

@@ -7,7 +7,7 @@ import time
 import pytest
 from django.db import connection, transaction
 
-from reports.documents import review, services
+from reports.documents import approval, review, services
 from reports.documents.content import Document
 from reports.documents.errors import Code
 from reports.models import Activity, Revision, Transition
@@ -51,8 +51,8 @@ def test_two_chairs_approving_at_once_give_one_approval():
     fill_placeholders(report)
     review.submit_report(report=report, actor=cast.alice)
     results = run_together(
-        lambda: review.approve_report(report=report, actor=cast.carol),
-        lambda: review.approve_report(report=report, actor=second_chair),
+        lambda: approval.approve_report(report=report, actor=cast.carol),
+        lambda: approval.approve_report(report=report, actor=second_chair),
     )
     approved = [r for r in results if isinstance(r, Revision)]
     refused = [r for r in results if isinstance(r, services.ReportError)]

@@ -7,7 +7,7 @@ import pytest
 from django.core import serializers
 from django.urls import reverse
 
-from reports.documents import review, services
+from reports.documents import approval, review, services
 from reports.documents.content import Document, Paragraph
 from reports.models import DocumentEdit
 
@@ -121,7 +121,7 @@ def test_a_tab_left_open_on_an_earlier_revision_cannot_overwrite_the_new_one(cli
     client.post(editor_url(summary), edit_post(summary, **{"p:opening": "第一稿的开头。", "action": "save"}))
     old_tab = edit_post(summary, **{"p:opening": "旧标签页里的文字。", "action": "save"})
     review.submit_report(report=summary, actor=cast.alice)
-    review.approve_report(report=summary, actor=cast.carol)
+    approval.approve_report(report=summary, actor=cast.carol)
     review.reopen_report(report=summary, actor=cast.carol, reason="补充下半年工作")
     for text in ("新一稿第一次修改。", "新一稿第二次修改。"):
         assert client.post(editor_url(summary), edit_post(summary, **{"p:opening": text, "action": "save"})).status_code == 302

@@ -7,7 +7,7 @@ from docx import Document as open_docx
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
-from reports.exporting import snapshot_of
+from reports.documents.snapshot import snapshot_of
 from reports.exporting.docx import render_docx
 
 from .exports import YEAR, known_plan, known_summary

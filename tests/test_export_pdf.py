@@ -1,7 +1,7 @@
 """The PDF, checked with poppler: A4 pages, embedded font subsets, the text, page numbers."""
 import pytest
 
-from reports.exporting import snapshot_of
+from reports.documents.snapshot import snapshot_of
 from reports.exporting.pdf import render_pdf
 
 from .exports import YEAR, known_plan, known_summary, poppler

@@ -6,7 +6,7 @@ import pytest
 
 from reports.documents import services
 from reports.documents.content import Document
-from reports.exporting import snapshot_of
+from reports.documents.snapshot import snapshot_of
 from reports.exporting.pdf import ProjectAssetsOnly, render_pdf
 
 from .exports import known_summary, poppler

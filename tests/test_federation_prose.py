@@ -16,7 +16,7 @@ from reports.demo import load_demo
 from reports.documents import review, services, typical
 from reports.documents.content import Document
 from reports.documents.errors import Code
-from reports.exporting import snapshot_of
+from reports.documents.snapshot import snapshot_of
 from reports.exporting.docx import render_docx
 from reports.exporting.pdf import render_pdf
 from reports.models import Activity, Branch, Honor, Revision

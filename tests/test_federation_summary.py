@@ -9,10 +9,10 @@ from django.core.management import call_command
 from django.urls import reverse
 from docx import Document as open_docx
 
-from reports.documents import review, services
+from reports.documents import approval, review, services
 from reports.documents.content import Document
 from reports.documents.errors import Code
-from reports.exporting import snapshot_of
+from reports.documents.snapshot import snapshot_of
 from reports.exporting.docx import render_docx
 
 from .conftest import PASSWORD
@@ -82,10 +82,10 @@ def test_officer_writes_and_submits_the_federation_chair_approves(area):
     fill_placeholders(report)
     review.submit_report(report=report, actor=area.east_officer)
     with pytest.raises(PermissionDenied):
-        review.approve_report(report=report, actor=area.east_officer)
+        approval.approve_report(report=report, actor=area.east_officer)
     with pytest.raises(PermissionDenied):
-        review.approve_report(report=report, actor=area.city_officer)  # an officer above reopens, never approves
-    review.approve_report(report=report, actor=area.east_chair)
+        approval.approve_report(report=report, actor=area.city_officer)  # an officer above reopens, never approves
+    approval.approve_report(report=report, actor=area.east_chair)
     assert report.current_revision().state == "approved"
     review.reopen_report(report=report, actor=area.city_officer, reason="补充典型做法")
 

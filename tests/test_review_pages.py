@@ -4,7 +4,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from reports.documents import review, services
+from reports.documents import approval, review, services
 
 from .conftest import PASSWORD
 from .records import make_activity
@@ -92,7 +92,7 @@ def test_other_unions_get_404_on_every_review_url(client, cast, submitted):
 
 
 def test_officer_above_reopens_with_a_reason(client, cast, submitted):
-    review.approve_report(report=submitted, actor=cast.carol)
+    approval.approve_report(report=submitted, actor=cast.carol)
     login(client, "oscar")
     response = client.post(url("document_reopen", submitted), {"reason": ""}, follow=True)
     assert "必须填写理由" in response.content.decode()

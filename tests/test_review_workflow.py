@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
-from reports.documents import review, services
+from reports.documents import approval, review, services
 from reports.documents.content import Document
 from reports.documents.errors import Code
 from reports.models import FrozenRevision, Revision, Transition
@@ -78,7 +78,7 @@ def test_the_whole_path_with_history(cast, summary):
     assert (comment.target_key, comment.text) == ("culture", "活动写得太简单。")
     review.resolve_comment(comment=comment, actor=cast.alice)
     review.submit_report(report=summary, actor=cast.carol)  # a chair may submit too
-    revision = review.approve_report(report=summary, actor=cast.carol)
+    revision = approval.approve_report(report=summary, actor=cast.carol)
     assert revision.state == "approved" and revision.approved_by == cast.carol
     steps = [(t.from_state, t.to_state, t.actor.username, t.note) for t in Transition.objects.filter(report=summary)]
     assert steps == [
@@ -95,7 +95,7 @@ def test_only_the_unions_chair_approves_or_returns(cast, summary, who):
     review.submit_report(report=summary, actor=cast.alice)
     user = getattr(cast, who)
     with pytest.raises(PermissionDenied):
-        review.approve_report(report=summary, actor=user)
+        approval.approve_report(report=summary, actor=user)
     with pytest.raises(PermissionDenied):
         review.return_report(report=summary, actor=user, comment="x")
     assert state(summary) == "submitted"
@@ -110,7 +110,7 @@ def test_only_the_unions_secretary_or_chair_submits(cast, summary, who):
 
 def test_wrong_states_are_refused(cast, summary):
     with raises_refusal(Code.NOT_APPROVABLE):
-        review.approve_report(report=summary, actor=cast.carol)
+        approval.approve_report(report=summary, actor=cast.carol)
     with raises_refusal(Code.NOT_RETURNABLE):
         review.return_report(report=summary, actor=cast.carol, comment="x")
     with raises_refusal(Code.NOT_REOPENABLE):
@@ -129,7 +129,7 @@ def test_return_needs_a_comment_and_reopen_a_reason(cast, summary):
     review.submit_report(report=summary, actor=cast.alice)
     with raises_refusal(Code.COMMENT_REQUIRED):
         review.return_report(report=summary, actor=cast.carol, comment="  ")
-    review.approve_report(report=summary, actor=cast.carol)
+    approval.approve_report(report=summary, actor=cast.carol)
     with raises_refusal(Code.REASON_REQUIRED):
         review.reopen_report(report=summary, actor=cast.carol, reason="")
     with pytest.raises(PermissionDenied):
@@ -189,7 +189,7 @@ def test_downloads_of_an_approved_revision_are_byte_identical_even_after_changes
     (templates / "documents").mkdir(parents=True)
     (templates / "documents" / "pdf.html").write_text("<p>完全不同的排版</p>", encoding="utf-8")
     settings.TEMPLATES = [{**settings.TEMPLATES[0], "DIRS": [templates, *settings.TEMPLATES[0]["DIRS"]]}]
-    from reports.exporting import snapshot_of
+    from reports.documents.snapshot import snapshot_of
     from reports.exporting.pdf import render_pdf
 
     assert render_pdf(snapshot_of(summary)) != first[1], "the template change must show in a fresh rendering"
@@ -222,13 +222,13 @@ def test_approval_renders_its_files_outside_any_transaction(client, cast, summar
     fill_placeholders(summary)
     review.submit_report(report=summary, actor=cast.alice)
     seen = []
-    real_render = review.render_frozen_files
+    real_render = approval.render_frozen_files
 
     def watching_render(*args, **kwargs):
         seen.append(connection.in_atomic_block)
         return real_render(*args, **kwargs)
 
-    monkeypatch.setattr(review, "render_frozen_files", watching_render)
+    monkeypatch.setattr(approval, "render_frozen_files", watching_render)
     client.force_login(cast.carol)
     client.post(reverse("reports:document_approve", args=["school", summary.pk]))
     assert seen == [False]

@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from reports.exporting import files
+from reports.documents import files
 from reports.models import RenderedFile
 
 from .conftest import PASSWORD

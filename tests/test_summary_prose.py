@@ -285,3 +285,17 @@ def test_visits_on_life_events_are_told_in_one_sentence(cast, last_year):
     text = document.paragraph("welfare.occasions").text
     assert text.startswith("教职工结婚、生育或家中遇有丧事时")
     assert "3人次" in text and "1500元" in text
+
+
+def test_a_title_that_says_who_went_is_not_told_twice(cast, last_year):
+    from reports.choices import Participation
+
+    Activity.objects.create(
+        branch=cast.school, title="组织职工参加全县职工乒乓球比赛", category=C.SPORTS, participants=6,
+        start_date=datetime.date(last_year, 5, 20), participation=Participation.ATTENDED, partners="示范县总工会",
+        result="获团体第二名",
+    )
+    document = services.draft_summary_for(cast.school, last_year, half=False)
+    text = "".join(p.text for p in document.all_paragraphs())
+    assert "全县职工乒乓球比赛" in text
+    assert "参加组织职工参加" not in text and "主办的组织职工参加" not in text

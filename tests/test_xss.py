@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from reports.documents import services
 from reports.documents.content import Document
-from reports.exporting import snapshot_of
+from reports.documents.snapshot import snapshot_of
 from reports.exporting.docx import render_docx
 from reports.exporting.pdf import render_pdf
 from reports.models import Branch

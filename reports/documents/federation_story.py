@@ -14,7 +14,7 @@ from ..federation.highlights import NamedEvent, NamedHonor, Reporting, TitleGrou
 from ..templatetags.drafting import quoted
 from .layout import chinese_number
 from .narration import without_attending
-from .numbers import yuan
+from ..numbers import yuan
 from .wording import load_json
 
 # The reference never runs past 五是 in one paragraph; more points start a new paragraph.

@@ -26,7 +26,7 @@ from ..models import Branch
 from . import federation_story as story
 from .content import Document, Paragraph, Section
 from .dating import signature_date
-from .numbers import yuan
+from ..numbers import yuan
 from .summary import summary_title
 from .wording import load_json, paragraphs, render_string, sentence
 

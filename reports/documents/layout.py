@@ -1,15 +1,16 @@
 """A document laid out as the blocks of an official document, numbered, ready for any renderer.
 
 The HTML preview, the DOCX and the PDF all render these blocks, so numbering (一、（一）1.) and
-the order of parts are decided once.
+the order of parts are decided once. The Block type is the exporters' own (exporting/snapshot.py):
+the exporters read blocks and nothing of the document model.
 """
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, field
 
+from ..exporting.snapshot import Block
 from .content import Document
-from .numbers import long_date
+from ..numbers import long_date
 
 CHINESE_DIGITS = "零一二三四五六七八九"
 
@@ -20,16 +21,6 @@ def chinese_number(n: int) -> str:
         return CHINESE_DIGITS[n]
     tens, ones = divmod(n, 10)
     return ("" if tens == 1 else CHINESE_DIGITS[tens]) + "十" + (CHINESE_DIGITS[ones] if ones else "")
-
-
-@dataclass
-class Block:
-    kind: str  # title | paragraph | heading1 | heading2 | item | schedule | signature | date | annex
-    text: str = ""
-    key: str = ""  # the paragraph or section key, for linking comments and figures
-    rows: list = field(default_factory=list)  # schedule: [(label, [item text, ...])]; annex: [[cell, ...]]
-    headers: list = field(default_factory=list)  # annex: the column headers
-    right_indent: float = 0  # signature and date: characters from the right margin
 
 
 def layout(document: Document) -> list[Block]:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..choices import Participation
-from .numbers import date_span, yuan
+from ..numbers import date_span, yuan
 from .wording import load_json, render_string
 
 HIGHLIGHTS_PER_KIND = 3
@@ -30,9 +30,6 @@ HOST, JOINT, ATTEND = "host", "joint", "attend"
 # The record's own participation, in the narration's modes.
 MODES = {Participation.ORGANISED: HOST, Participation.JOINT: JOINT, Participation.ATTENDED: ATTEND}
 ATTEND_PREFIXES = ("组队参加", "组织参加", "参加", "参与")
-# Rows imported before the record said how the union took part keep the default (主办); a title
-# that opens like this tells they were someone else's event.
-OLD_ATTEND_TITLE = ("参加", "参与", "组队参加", "组织参加")
 ORGANISER_WORDS = re.compile(r"(主办|举办|承办)(单位)?")
 SESSION = re.compile(
     r"[（(]\s*(第\s*)?[一二三四五六七八九十\d]+\s*[期场次轮批]?\s*[)）]"
@@ -69,18 +66,23 @@ def participation_of(activity) -> str:
     (组织职工参加 someone else's event), as Activity.participation says. Only a row left at the
     default whose title opens with 参加/参与 (imported before the field existed) is read as taken part in."""
     mode = MODES.get(activity.participation, HOST)
-    if mode == HOST and activity.title.strip().startswith(OLD_ATTEND_TITLE):
+    # Rows imported before the record said how the union took part keep the default (主办); a
+    # title that opens like "参加…" or "组织职工参加…" tells they were someone else's event.
+    if mode == HOST and ATTENDING_LEAD.match(activity.title.strip()):
         return ATTEND
     return mode
 
 
+# "组织职工参加…", "选派12名教师参加…", "组队参加…": the sentence says who went and how many, so
+# the title keeps only the event. A verb, then up to a dozen characters naming who, then 参加/参与.
+ATTENDING_LEAD = re.compile(r"^(?:(?:组织|选派|组队|带领|推荐)[^，。、“”《》]{0,12}?)?(?:参加|参与)")
+
+
 def without_attending(title: str) -> str:
-    """参加全县教职工篮球赛 -> 全县教职工篮球赛."""
+    """参加全县教职工篮球赛, 组织职工参加全县职工乒乓球比赛 -> the event's name alone."""
     title = title.strip()
-    for prefix in ATTEND_PREFIXES:
-        if title.startswith(prefix):
-            return title[len(prefix):].strip()
-    return title
+    rest = ATTENDING_LEAD.sub("", title, count=1).strip()
+    return rest or title
 
 
 def organiser_of(activity) -> str:

@@ -2,7 +2,8 @@
 
 Each service is atomic, locks the revision row before reading its state (so two chairs approving
 at once give one approval), checks the actor's role and the state, and writes a Transition.
-Approval renders its files first and then runs its transaction (see approve_report).
+Approval is started from approval.py, which renders the files first and then runs its transaction
+through the steps here (approvable_revision, lock_rendered_revision, freeze).
 Pages only offer the buttons; these functions decide.
 """
 from __future__ import annotations
@@ -15,11 +16,7 @@ from django.utils import timezone
 
 from .. import access
 from ..choices import ReportState as S
-from ..federation import rollup
 from ..models import RenderedFile, Report, ReviewComment, Revision, Transition
-from ..exporting.docx import render_docx
-from ..exporting.pdf import render_pdf
-from ..exporting.snapshot import snapshot_from_content
 from . import history
 from .content import Document
 from .errors import Code, ReportError
@@ -115,36 +112,30 @@ def resolve_comment(*, comment: ReviewComment, actor) -> ReviewComment:
     return comment
 
 
-def render_frozen_files(content: dict, *, union_name: str) -> tuple[bytes, bytes]:
-    """The approved files, rendered once from the approved content."""
-    snapshot = snapshot_from_content(content, union_name=union_name, approved=True)
-    return render_docx(snapshot), render_pdf(snapshot)
-
-
-def approve_report(*, report: Report, actor) -> Revision:
-    """已通过, by the union's chair: the content is frozen and its Word and PDF files stored once.
-
-    The files are rendered before the transaction opens: a render takes seconds, and a transaction
-    held that long would keep other saves waiting (on SQLite, every save in the database). The
-    transaction then approves only the very version that was rendered."""
+def approvable_revision(*, report: Report, actor) -> Revision:
+    """The submitted revision the chair is about to approve, read without a lock (see approval.py)."""
     if not access.can_approve(actor, report.branch):
         raise access.PermissionDenied("只有本工会的主席可以审核通过报告。")
     submitted = report.current_revision()
     if submitted is None or submitted.state != S.SUBMITTED:
         state = submitted.get_state_display() if submitted else "没有内容"
         raise ReportError(f"这份报告当前状态为“{state}”，不能审核通过。", code=Code.NOT_APPROVABLE)
-    docx, pdf = render_frozen_files(submitted.content, union_name=report.branch.name)
-    return _freeze(report=report, actor=actor, rendered=submitted, docx=docx, pdf=pdf)
+    return submitted
 
 
-@transaction.atomic
-def _freeze(*, report: Report, actor, rendered: Revision, docx: bytes, pdf: bytes) -> Revision:
+def lock_rendered_revision(*, report: Report, rendered: Revision) -> Revision:
+    """The revision, locked, provided it is still the very version whose files were rendered."""
     revision = _locked_current(report)
     if revision.state != S.SUBMITTED:
         raise ReportError(f"这份报告当前状态为“{revision.get_state_display()}”，不能审核通过。", code=Code.NOT_APPROVABLE)
     if (revision.pk, revision.version) != (rendered.pk, rendered.version):
         raise ReportError("审核期间这份报告有了变化，请刷新页面后重新审核。", code=Code.CHANGED_DURING_REVIEW)
-    annual_summary = report.is_annual_summary
+    return revision
+
+
+def freeze(revision: Revision, *, actor, docx: bytes, pdf: bytes, frozen_figures: list[dict] | None) -> None:
+    """已通过: store the files and figures on the locked revision, in the approving UPDATE itself
+    (afterwards the revision can no longer be written). Runs inside the approving transaction."""
     _move(
         revision,
         S.APPROVED,
@@ -154,27 +145,18 @@ def _freeze(*, report: Report, actor, rendered: Revision, docx: bytes, pdf: byte
         pdf_file=pdf,
         docx_sha256=hashlib.sha256(docx).hexdigest(),
         pdf_sha256=hashlib.sha256(pdf).hexdigest(),
-        # Frozen in the approving UPDATE itself: afterwards the revision can no longer be written.
-        frozen_figures=rollup.figures_to_freeze(report.branch, report.year) if annual_summary else None,
+        frozen_figures=frozen_figures,
     )
     _record(revision, actor, S.SUBMITTED, S.APPROVED)
     # Downloads now return the frozen files: the draft's cached renderings are of no more use.
     RenderedFile.objects.filter(revision=revision).delete()
-    if annual_summary:
-        # The federations above count the figures as approved (a federation's approved totals).
-        rollup.record_approval(revision)
-    return revision
-
-
-def can_reopen(user, report: Report) -> bool:
-    return access.can_approve(user, report.branch) or access.is_officer_above(user, report.branch)
 
 
 @transaction.atomic
 def reopen_report(*, report: Report, actor, reason: str) -> Revision:
     """重新打开, by the union's chair or an officer above, with a reason: a new draft revision
     starts from the approved one, which stays readable and downloadable."""
-    if not can_reopen(actor, report):
+    if not access.can_reopen(actor, report):
         raise access.PermissionDenied("只有本工会的主席或上级工会工作人员可以重新打开报告。")
     reason = note_text(reason)
     if not reason:

@@ -13,6 +13,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from ..access import Access, PermissionDenied
 from ..choices import ReportKind, ReportPeriod, ReportState
 from ..models import Branch, DocumentEdit, PlanItem, Report, Revision
 from ..periods import selectable_years
@@ -28,6 +29,15 @@ from .refresh import RefreshOutcome, merge_refresh
 from .summary import draft_summary
 
 SAVE_RATE_WINDOW = timedelta(minutes=1)
+DRAFTING_REFUSED = "您没有为该工会起草报告的权限。"
+EDITING_REFUSED = "您没有修改该工会报告的权限。"
+
+
+def check_may_draft(user, branch: Branch, *, refusal: str = EDITING_REFUSED) -> None:
+    """The services' own check, whichever page or command calls them: the branch's secretary or
+    chair, a federation's own officers, or the system (user None: management commands)."""
+    if not Access.of_actor(user).may_edit_documents(branch):
+        raise PermissionDenied(refusal)
 
 
 def _check_year(year: int, *, kind: str) -> None:
@@ -69,6 +79,7 @@ def draft_summary_for(branch: Branch, year: int, *, half: bool) -> Document:
 
 def create_summary(*, branch: Branch, year: int, half: bool = False, user=None) -> Report:
     """Draft a new summary from the period's records."""
+    check_may_draft(user, branch, refusal=DRAFTING_REFUSED)
     _check_year(year, kind=ReportKind.SUMMARY)
     document = draft_summary_for(branch, year, half=half)
     period = ReportPeriod.FIRST_HALF if half else ReportPeriod.YEAR
@@ -78,6 +89,7 @@ def create_summary(*, branch: Branch, year: int, half: bool = False, user=None) 
 def create_plan(*, branch: Branch, year: int, from_previous: bool = False, user=None) -> Report:
     """A new plan: the sector's skeleton followed on from the union's previous year, or last
     year's plan with the year moved on."""
+    check_may_draft(user, branch, refusal=DRAFTING_REFUSED)
     _check_year(year, kind=ReportKind.PLAN)
     if from_previous:
         previous = Report.objects.filter(branch=branch, kind=ReportKind.PLAN, year=year - 1).first()
@@ -122,6 +134,7 @@ def save_document(
     of revision number `expected_revision` (the editor's form always says which; other callers
     read the revision they save). A save that changes nothing writes nothing: the revision comes
     back with its version unchanged."""
+    check_may_draft(user, revision.report.branch)
     # Locked, so a concurrent save waits here and then finds the version moved on.
     current = Revision.objects.select_for_update().only("number", "state", "version", "content").get(pk=revision.pk)
     if current.state not in ReportState.editable():
@@ -150,6 +163,7 @@ def save_document(
 
 def refresh_figures(*, report: Report, expected_version: int | None = None, user=None) -> RefreshOutcome:
     """刷新数据 for a summary: redraft from the records and merge by the refresh rule."""
+    check_may_draft(user, report.branch)
     if report.kind != ReportKind.SUMMARY:
         raise ReportError("只有工作总结需要刷新数据。", code=Code.NOT_A_SUMMARY)
     revision = editable_revision(report)

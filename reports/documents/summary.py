@@ -34,7 +34,7 @@ from .narration import (
     verb_for,
     yardstick_of,
 )
-from .numbers import month_day, percent, yuan
+from ..numbers import month_day, percent, yuan
 from .wording import first_existing, load_json, paragraphs, render_string, sentence, words_for_branch
 
 # Which activity categories each section of the summary reports, in the order they are written.

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from ..models import Branch, Report, Revision
 from .content import Document, Paragraph, Section, new_key
 from .errors import Code, ReportError
-from .services import editable_revision, save_document
+from .services import check_may_draft, editable_revision, save_document
 
 TYPICAL = "typical"
 # Sections that are not practices: problems, plans and how the plan went.
@@ -86,6 +86,9 @@ def add_picks(
     *, report: Report, sources: list[ApprovedSummary], picks: list[str], expected_revision: int, expected_version: int,
     user=None,
 ) -> int:
+    """Add the picked paragraphs to the federation's summary, one sub-section per union; the
+    number of paragraphs added (a paragraph already there is not added twice)."""
+    check_may_draft(user, report.branch)
     chosen = {pick for pick in picks}
     by_union: list[tuple[Branch, list[str]]] = []
     for source in sources:

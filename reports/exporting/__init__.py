@@ -1,8 +1,9 @@
 """Word and PDF export of plans and summaries, laid out as Chinese official documents (GB/T 9704).
 
-snapshot.py reads a report once into plain data; docx.py and pdf.py turn that snapshot into bytes
-without touching the database, so a frozen snapshot renders the same way forever.
+snapshot.py defines the plain data they render (reports/documents/snapshot.py fills it from a
+revision); docx.py and pdf.py turn that snapshot into bytes without touching the database or the
+document model, so a frozen snapshot renders the same way forever.
 """
-from .snapshot import DocumentSnapshot, snapshot_of
+from .snapshot import Block, DocumentSnapshot
 
-__all__ = ["DocumentSnapshot", "snapshot_of"]
+__all__ = ["Block", "DocumentSnapshot"]

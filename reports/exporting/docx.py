@@ -1,8 +1,8 @@
 """A snapshot as a Word document laid out after GB/T 9704, with python-docx.
 
 python-docx writes only Latin font names and leaves the built-in styles on theme fonts; Chinese
-text needs w:eastAsia, the theme attributes removed and the East Asian language set to zh-CN
-(STACK.md lists these gaps). The two-character first-line indent is written in both the Word
+text needs w:eastAsia, the theme attributes removed and the East Asian language set to zh-CN,
+all written here as raw XML. The two-character first-line indent is written in both the Word
 form (firstLineChars) and the LibreOffice form (firstLine in twips).
 """
 from __future__ import annotations
@@ -261,11 +261,24 @@ def _annex(document, block) -> None:
     repeat = OxmlElement("w:tblHeader")
     repeat.set(qn("w:val"), "true")
     tr_pr.append(repeat)
-    for cell, header in zip(table.rows[0].cells, block.headers):
+    widths = _annex_widths(len(block.headers))
+    for cell, header, width in zip(table.rows[0].cells, block.headers, widths):
+        cell.width = width
         _cell_text(cell, [header], center=True, heading=True)
     for row, values in zip(table.rows[1:], block.rows):
-        for cell, value in zip(row.cells, values):
-            _cell_text(cell, [str(value)], center=False, heading=False)
+        for column, (cell, value, width) in enumerate(zip(row.cells, values, widths)):
+            cell.width = width
+            # Names read from the left; figures are centred under their headers.
+            _cell_text(cell, [str(value)], center=column > 0, heading=False)
+
+
+def _annex_widths(columns: int) -> list:
+    """The unit's name gets a column wide enough for a full union name on two lines; the
+    figures share the rest of the 156 mm text width."""
+    if columns < 2:
+        return [Mm(156)] * columns
+    first = Mm(42)
+    return [first] + [int((Mm(156) - first) / (columns - 1))] * (columns - 1)
 
 
 def render_docx(snapshot: DocumentSnapshot) -> bytes:

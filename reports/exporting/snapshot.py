@@ -1,14 +1,24 @@
-"""The plain data an exporter needs: the laid-out blocks and the document's properties."""
+"""The plain data an exporter needs: the laid-out blocks and the document's properties.
+
+Nothing here reads a document or the database: reports/documents/snapshot.py lays a revision out
+into a DocumentSnapshot, and docx.py and pdf.py only ever see that.
+"""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-
-from ..choices import ReportState
-from ..documents.content import Document
-from ..documents.layout import Block, layout
+from dataclasses import dataclass, field
 
 UNSAFE_FILENAME = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
+
+
+@dataclass
+class Block:
+    kind: str  # title | paragraph | heading1 | heading2 | item | schedule | signature | date | annex
+    text: str = ""
+    key: str = ""  # the paragraph or section key, for linking comments and figures
+    rows: list = field(default_factory=list)  # schedule: [(label, [item text, ...])]; annex: [[cell, ...]]
+    headers: list = field(default_factory=list)  # annex: the column headers
+    right_indent: float = 0  # signature and date: characters from the right margin
 
 
 @dataclass(frozen=True)
@@ -22,22 +32,3 @@ class DocumentSnapshot:
     def filename(self, extension: str) -> str:
         stem = UNSAFE_FILENAME.sub("", self.title).strip() or "工作报告"
         return f"{stem}{'（草稿）' if self.draft else ''}.{extension}"
-
-
-def snapshot_from_content(content: dict, *, union_name: str, approved: bool) -> DocumentSnapshot:
-    document = Document.from_dict(content)
-    return DocumentSnapshot(
-        title=document.title,
-        union_name=union_name,
-        date=document.date,
-        blocks=tuple(layout(document)),
-        draft=not approved,
-    )
-
-
-def snapshot_of(report, revision=None) -> DocumentSnapshot:
-    """The snapshot of a report's revision (by default the current one)."""
-    revision = revision or report.current_revision()
-    return snapshot_from_content(
-        revision.content, union_name=report.branch.name, approved=revision.state == ReportState.APPROVED
-    )

@@ -14,6 +14,7 @@ from django.db.models.functions import Coalesce
 from .. import stats
 from ..choices import ActivityCategory, BranchKind, FundSource, HonorLevel, MeetingKind, WelfareReason
 from ..models import Activity, AreaFigure, Branch, Honor, Meeting, Member, WelfarePayment
+from ..numbers import percent
 from ..periods import Period
 from .scope import approved_branch_ids, child_prefix, records_scope, unions_in
 
@@ -45,8 +46,6 @@ class AreaTotals:
 
     @property
     def join_rate(self) -> str:
-        from ..documents.numbers import percent
-
         workforce = self.unions.workforce
         return percent(self.members.in_register, workforce) if workforce else ""
 

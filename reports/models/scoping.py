@@ -1,18 +1,13 @@
-"""Who may see which branches: the one place the visibility rule is written down.
+"""The roles a user holds, read once per request, and the scoped querysets' filters.
 
-A secretary or chair sees exactly the branches they hold a role on; a federation officer sees
-the federation's whole subtree; a superuser sees everything. The rule is expressed as a Q object
-over the materialized path, so a scoped query is a single SQL statement at any tree size.
+Who may see or change which branches is decided in one place, the access model in
+reports/access.py; the Q objects here are its answers, for `visible_to` and `editable_by`.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from django.db.models import Q
-
-from ..choices import RoleKind
-
-EDITOR_KINDS = (RoleKind.SECRETARY, RoleKind.CHAIR)
 
 
 @dataclass(frozen=True)
@@ -40,46 +35,18 @@ def held_roles(user) -> list[HeldRole]:
     return cached
 
 
-def forget_roles(user) -> None:
-    """Drop the cached roles, after roles were granted or revoked within the same request."""
-    if hasattr(user, "_held_roles"):
-        del user._held_roles
+def _access_of(user):
+    # Imported here: reports.access imports the models, which are loaded before it.
+    from ..access import Access
 
-
-def _lookups(via: str | None) -> tuple[str, str]:
-    """Field names for a branch's id and path, on Branch itself (via=None) or through a relation."""
-    if via is None:
-        return "pk", "path"
-    return f"{via}_id", f"{via}__path"
-
-
-def _anyone_q(user) -> Q | None:
-    """The answer for users whose roles do not matter: nobody, or a superuser (everything)."""
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return Q(pk__in=[])
-    if user.is_superuser:
-        return Q()
-    return None
+    return Access.for_user(user)
 
 
 def visible_q(user, via: str | None = None) -> Q:
     """Q selecting the branches, or with via="branch" the rows of branches, the user may read."""
-    fixed = _anyone_q(user)
-    if fixed is not None:
-        return fixed
-    id_lookup, path_lookup = _lookups(via)
-    roles = held_roles(user)
-    condition = Q(**{f"{id_lookup}__in": [r.branch_id for r in roles if r.kind in EDITOR_KINDS]})
-    for role in roles:
-        if role.kind == RoleKind.OFFICER:
-            condition |= Q(**{f"{path_lookup}__startswith": role.branch_path})
-    return condition
+    return _access_of(user).reading.q(via)
 
 
 def editable_q(user, via: str | None = None) -> Q:
     """Q selecting the branches, or with via="branch" their rows, whose records the user may change."""
-    fixed = _anyone_q(user)
-    if fixed is not None:
-        return fixed
-    id_lookup, _ = _lookups(via)
-    return Q(**{f"{id_lookup}__in": [r.branch_id for r in held_roles(user) if r.kind in EDITOR_KINDS]})
+    return _access_of(user).record_keeping.q(via)

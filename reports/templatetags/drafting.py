@@ -1,7 +1,7 @@
 """Filters for the drafting templates in templates/drafting/ (plain text, not HTML)."""
 from django import template
 
-from ..documents import numbers
+from .. import numbers
 
 register = template.Library()
 

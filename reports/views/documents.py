@@ -12,16 +12,16 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from ..access import can_approve, can_edit_documents, get_branch_for_user, get_report_for_user
+from ..access import can_approve, can_edit_documents, can_reopen, get_branch_for_user, get_report_for_user
 from ..choices import ReportState
-from ..documents import review, services, typical
+from ..documents import approval, review, services, typical
 from ..documents.diff import diff_revisions
 from ..documents.content import Document
 from ..documents.editing import EditError, apply_action, apply_fields
 from ..documents.errors import Code
 from ..documents.facts import count_linked_activities
 from ..documents.layout import layout
-from ..exporting.files import revision_file
+from ..documents.files import revision_file
 from ..exporting.responses import attachment
 from ..forms.documents import NewReportForm
 from ..ledgers import LEDGERS
@@ -121,7 +121,7 @@ def _review_context(user, report: Report, revision: Revision) -> dict:
         "comments": list(revision.comments.select_related("author", "resolved_by")),
         "can_submit": can_edit_documents(user, report.branch) and state in ReportState.editable(),
         "can_review": can_approve(user, report.branch) and state == ReportState.SUBMITTED,
-        "can_reopen": review.can_reopen(user, report) and state == ReportState.APPROVED,
+        "can_reopen": can_reopen(user, report) and state == ReportState.APPROVED,
         "can_resolve": can_edit_documents(user, report.branch) and state in ReportState.editable(),
     }
 
@@ -353,7 +353,7 @@ def document_submit(request: HttpRequest, code: str, pk: int) -> HttpResponse:
 def document_approve(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     return _review_action(
         request, code, pk, success="已审核通过。定稿的 Word 和 PDF 文件已保存，之后下载的都是这份定稿。",
-        action=lambda report: review.approve_report(report=report, actor=request.user),
+        action=lambda report: approval.approve_report(report=report, actor=request.user),
     )
 
 

@@ -51,7 +51,7 @@ def excel_page(request: HttpRequest, code: str) -> HttpResponse:
             messages.error(request, "文件超过大小上限，没有导入任何数据。")
         elif form.is_valid():
             try:
-                result = workbook.import_workbook(branch, form.cleaned_data["file"])
+                result = workbook.import_workbook(branch, form.cleaned_data["file"], actor=request.user)
             except workbook.WorkbookRejected as rejected:
                 problems = rejected.problems
                 messages.error(request, f"工作簿有 {len(problems)} 处问题，没有导入任何数据。请修改后重新上传。")
@@ -97,7 +97,7 @@ def branches_import(request: HttpRequest) -> HttpResponse:
         messages.error(request, "文件超过大小上限，没有导入任何工会组织。")
     elif request.method == "POST" and form.is_valid():
         try:
-            result = workbook.import_branches(form.cleaned_data["file"])
+            result = workbook.import_branches(form.cleaned_data["file"], actor=request.user)
         except workbook.WorkbookRejected as rejected:
             problems = rejected.problems
             messages.error(request, f"工作簿有 {len(problems)} 处问题，没有导入任何工会组织。")

@@ -2,10 +2,11 @@
 
     build_template() -> bytes
     export_branch(branch) -> bytes
-    import_workbook(branch, fileobj) -> ImportResult     # the five record sheets
-    import_branches(fileobj) -> ImportResult             # the 工会组织 sheet
+    import_workbook(branch, fileobj, actor=) -> ImportResult   # the five record sheets
+    import_branches(fileobj, actor=) -> ImportResult           # the 工会组织 sheet
 
-Imports raise WorkbookRejected, having saved nothing, with every Problem found.
+Imports raise WorkbookRejected, having saved nothing, with every Problem found, and
+access.PermissionDenied for an actor who may not import (actor None is the system).
 """
 from .branches import import_branches
 from .exporter import build_template, export_branch

@@ -10,6 +10,7 @@ from typing import IO
 
 from django.db import transaction
 
+from ..access import Access, PermissionDenied
 from ..choices import BranchKind
 from ..models import Branch
 from .reader import Row, read_workbook
@@ -32,7 +33,10 @@ class Planned:
     changed: bool
 
 
-def import_branches(fileobj: IO[bytes]) -> ImportResult:
+def import_branches(fileobj: IO[bytes], *, actor=None) -> ImportResult:
+    """The union tree from the workbook, for the superuser or the system (None: the command)."""
+    if not Access.of_actor(actor).is_superuser:
+        raise PermissionDenied("只有系统管理员可以导入工会组织。")
     sheets, problems = read_workbook(fileobj, {BRANCHES.name: BRANCHES.headers})
     if BRANCHES.name not in sheets and not problems:
         raise WorkbookRejected([Problem(BRANCHES.name, None, "", f"工作簿中没有“{BRANCHES.name}”工作表。")])

@@ -42,6 +42,11 @@ def export_branch(branch: Branch) -> bytes:
     return _workbook_bytes({spec: _records(spec, branch) for spec in RECORD_SHEETS})
 
 
+def workbook_of(records: dict[SheetSpec, Iterable[models.Model]]) -> bytes:
+    """The template filled with the given records, saved or not (see example.py)."""
+    return _workbook_bytes({spec: records.get(spec, ()) for spec in RECORD_SHEETS})
+
+
 def _records(spec: SheetSpec, branch: Branch) -> Iterable[models.Model]:
     records = spec.model.objects.filter(branch=branch).order_by(*spec.export_order)
     if spec is PAYMENTS:

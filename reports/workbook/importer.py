@@ -13,6 +13,7 @@ from typing import IO
 from django.db import models, transaction
 from simple_history.utils import bulk_create_with_history
 
+from ..access import Access, PermissionDenied
 from ..models import Activity, Branch, Member
 from ..models.records import honor_kind_from_title
 from .cells import CellError, is_blank
@@ -40,7 +41,11 @@ class Pending:
     activity_key: ActivityKey | None = None  # an honor naming the activity it was won at
 
 
-def import_workbook(branch: Branch, fileobj: IO[bytes]) -> ImportResult:
+def import_workbook(branch: Branch, fileobj: IO[bytes], *, actor=None) -> ImportResult:
+    """The branch's records from the workbook, imported for `actor`: one who keeps the branch's
+    records, or the system (None: the import command)."""
+    if not Access.of_actor(actor).may_edit_records(branch):
+        raise PermissionDenied("您没有修改该工会记录的权限。")
     sheets, problems = read_workbook(
         fileobj,
         {spec.name: spec.headers for spec in RECORD_SHEETS},

@@ -4,7 +4,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from reports.choices import ReportPeriod
-from reports.exporting.files import FORMATS, revision_file
+from reports.documents.files import FORMATS, revision_file
 from reports.models import Report
 
 

@@ -14,7 +14,7 @@ def _plain(value: Decimal) -> str:
 def yuan(amount) -> str:
     """An amount in 元, exact to the fen, without trailing zeros: 5900元, 1234.5元.
 
-    Always in 元 (DOMAIN.md allows 万元 for large sums, not requires it): the figure in the text
+    Always in 元 (official documents may write large sums in 万元, but need not): the figure in the text
     is then exactly the figure in the records, and a sentence never mixes 万元 and 元."""
     amount = Decimal(amount).quantize(CENT, rounding=ROUND_HALF_UP)
     return f"{_plain(amount)}元"

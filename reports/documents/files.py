@@ -12,11 +12,12 @@ import hashlib
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from ..exporting.docx import render_docx
+from ..exporting.pdf import render_pdf
+from ..exporting.responses import DOCX, PDF
+from ..exporting.snapshot import DocumentSnapshot
 from ..models import RenderedFile, Report, Revision
-from .docx import render_docx
-from .pdf import render_pdf
-from .responses import DOCX, PDF
-from .snapshot import DocumentSnapshot, snapshot_of
+from .snapshot import snapshot_of
 
 RENDERERS = {"docx": render_docx, "pdf": render_pdf}
 CONTENT_TYPES = {"docx": DOCX, "pdf": PDF}
