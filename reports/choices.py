@@ -174,6 +174,12 @@ class MeetingKind(models.TextChoices):
     WOMEN_COMMITTEE = "women_committee", "女职工委员会会议"
     OTHER = "other", "其他"
 
+    @classmethod
+    def congresses(cls) -> frozenset[str]:
+        """The congresses (会员、职工、教职工代表大会), told apart from the union's committee meetings:
+        summaries and plans tell them on their own and count the proposals they received."""
+        return frozenset({cls.MEMBERS_CONGRESS, cls.WORKERS_CONGRESS, cls.STAFF_CONGRESS})
+
 
 class ReportKind(models.TextChoices):
     PLAN = "plan", "工作计划"
@@ -190,3 +196,9 @@ class ReportState(models.TextChoices):
     SUBMITTED = "submitted", "待审核"
     APPROVED = "approved", "已通过"
     RETURNED = "returned", "退回修改"
+
+    @classmethod
+    def editable(cls) -> frozenset[str]:
+        """The states in which the union still works on the text: it may be saved, submitted and
+        its review comments resolved, and on the reporting board it counts as not handed in."""
+        return frozenset({cls.DRAFT, cls.RETURNED})

@@ -1257,7 +1257,7 @@ class _Loader:
         from .models import Report
 
         year = self.today.year - 1
-        if Report.objects.filter(branch=branch, kind="summary", year=year, period="year").exists():
+        if Report.objects.summaries().annual().filter(branch=branch, year=year).exists():
             return
         users = {spec.role: get_user_model().objects.get(username=spec.username) for spec in USERS if spec.branch == branch.code}
         report = services.create_summary(branch=branch, year=year, user=users[RoleKind.SECRETARY])

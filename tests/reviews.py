@@ -1,6 +1,11 @@
-"""Helpers that walk a report through review the way the pages do."""
+"""Helpers that walk a report through review the way the pages do, and that expect a refusal."""
+from contextlib import contextmanager
+
+import pytest
+
 from reports.documents import approval, review, services
 from reports.documents.content import Document
+from reports.documents.errors import Code, ReportError
 
 
 def fill_placeholders(report, text="本工会结合实际情况写成的一段文字。"):
@@ -17,3 +22,11 @@ def approve(report, *, secretary, chair):
     fill_placeholders(report)
     review.submit_report(report=report, actor=secretary)
     return approval.approve_report(report=report, actor=chair)
+
+
+@contextmanager
+def raises_refusal(code: Code):
+    """Expect the block to be refused with a ReportError of this code (the wording may change)."""
+    with pytest.raises(ReportError) as caught:
+        yield caught
+    assert caught.value.code == code, (caught.value.code, str(caught.value))

@@ -9,6 +9,7 @@ from django.db import connection, transaction
 
 from reports.documents import approval, review, services
 from reports.documents.content import Document
+from reports.documents.errors import Code
 from reports.models import Activity, Revision, Transition
 
 from .conftest import Cast, make_user
@@ -78,7 +79,7 @@ def test_two_reopens_at_once_give_one_new_draft_and_one_refusal():
     reopened = [r for r in results if isinstance(r, Revision)]
     refused = [r for r in results if isinstance(r, services.ReportError)]
     assert len(reopened) == 1 and len(refused) == 1, results
-    assert "不需要重新打开" in str(refused[0])
+    assert refused[0].code == Code.NOT_REOPENABLE
     assert list(Revision.objects.filter(report=report).values_list("number", "state")) == [(2, "draft"), (1, "approved")]
     assert Transition.objects.filter(report=report, from_state="approved").count() == 1
 

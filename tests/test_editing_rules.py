@@ -8,9 +8,10 @@ import pytest
 from reports.choices import ReportState
 from reports.documents import review, services
 from reports.documents.editing import EditError, apply_action, apply_fields
+from reports.documents.errors import Code
 
 from .drafting_helpers import document_of, is_chinese, keys_of, section_keys
-from .reviews import approve, fill_placeholders
+from .reviews import approve, fill_placeholders, raises_refusal
 
 
 @pytest.fixture
@@ -380,12 +381,12 @@ def test_saving_a_revision_out_of_draft_is_refused(cast, summary, move_on):
     before = (revision.content, revision.version)
     document = document_of(summary)
     apply_fields(document, {"p:opening": "审核后的修改。"})
-    with pytest.raises(services.ReportError) as refusal:
+    with raises_refusal(Code.NOT_EDITABLE) as refusal:
         services.save_document(revision=revision, document=document, expected_version=revision.version)
     assert is_chinese(str(refusal.value))
     after = summary.current_revision()
     assert (after.content, after.version) == before
-    with pytest.raises(services.ReportError):
+    with raises_refusal(Code.NOT_EDITABLE):
         services.editable_revision(summary)
 
 

@@ -15,6 +15,7 @@ from docx import Document as open_docx
 from reports.demo import load_demo
 from reports.documents import review, services, typical
 from reports.documents.content import Document
+from reports.documents.errors import Code
 from reports.documents.snapshot import snapshot_of
 from reports.exporting.docx import render_docx
 from reports.exporting.pdf import render_pdf
@@ -24,7 +25,7 @@ from . import prose
 from .exports import poppler
 from .federations import YEAR, Area
 from .records import make_activity
-from .reviews import approve
+from .reviews import approve, raises_refusal
 
 User = get_user_model()
 DEMO_PASSWORD = "unionreports"
@@ -70,8 +71,9 @@ def test_no_instruction_reaches_the_document_the_page_gives_it(county, client, t
     assert not any(word in pdf_text for word in INSTRUCTION_WORDS)
     # The section is prose the officer must replace: submission waits until she picks or writes.
     assert document_of(report).paragraph("fed.typical").needs_filling
-    with pytest.raises(services.ReportError, match="基层工会典型做法"):
+    with raises_refusal(Code.UNFINISHED) as refusal:
         review.submit_report(report=report, actor=User.objects.get(username="county-officer"))
+    assert "基层工会典型做法" in str(refusal.value)
     client.login(username="county-officer", password=DEMO_PASSWORD)
     page = client.get(reverse("reports:document", args=["county", report.pk])).content.decode()
     assert "从各基层工会已审核通过的工作总结中勾选段落" in page

@@ -11,13 +11,14 @@ from docx import Document as open_docx
 
 from reports.documents import approval, review, services
 from reports.documents.content import Document
+from reports.documents.errors import Code
 from reports.documents.snapshot import snapshot_of
 from reports.exporting.docx import render_docx
 
 from .conftest import PASSWORD
 from .federations import YEAR, Area
 from .records import make_activity
-from .reviews import fill_placeholders
+from .reviews import fill_placeholders, raises_refusal
 
 
 @pytest.fixture
@@ -119,5 +120,5 @@ def test_refresh_updates_the_annex_and_figures(db):
 
 
 def test_a_half_year_federation_summary_is_refused(area):
-    with pytest.raises(services.ReportError, match="按全年起草"):
+    with raises_refusal(Code.FEDERATION_SUMMARY_IS_ANNUAL):
         services.create_summary(branch=area.east, year=YEAR, half=True)

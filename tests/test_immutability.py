@@ -8,11 +8,12 @@ from django.urls import reverse
 
 from reports.documents import review, services
 from reports.documents.content import Document
+from reports.documents.errors import Code
 from reports.models import FrozenRevision, Revision
 
 from .conftest import PASSWORD
 from .records import make_activity
-from .reviews import approve
+from .reviews import approve, raises_refusal
 
 YEAR = datetime.date.today().year - 1
 
@@ -46,11 +47,11 @@ def test_pages_refuse(client, cast, approved):
 def test_services_refuse(cast, approved):
     document = Document.from_dict(approved.content)
     document.title = "改"
-    with pytest.raises(services.ReportError):
+    with raises_refusal(Code.NOT_EDITABLE):
         services.save_document(revision=approved, document=document, expected_version=approved.version)
-    with pytest.raises(services.ReportError):
+    with raises_refusal(Code.NOT_EDITABLE):
         services.refresh_figures(report=approved.report)
-    with pytest.raises(services.ReportError):
+    with raises_refusal(Code.NOT_SUBMITTABLE):
         review.submit_report(report=approved.report, actor=cast.alice)
     assert unchanged(approved)
 

@@ -7,12 +7,13 @@ import pytest
 from reports.choices import ActivityCategory as C
 from reports.choices import BranchKind, Sector
 from reports.documents import editing, services
-from reports.documents.services import ReportError
+from reports.documents.errors import Code
 from reports.models import Activity, PlanItem
 
 from .conftest import make_branch
 from .drafting_helpers import apply_fields_ok, document_of, is_chinese, rendered_texts, save_edit, states
 from .records import make_activity
+from .reviews import raises_refusal
 
 SECTORS = [choice.value for choice in Sector]
 
@@ -138,33 +139,33 @@ def test_copy_keeps_last_years_edits_with_the_year_moved_on(cast, year):
 
 
 def test_copying_without_last_years_plan_is_refused_in_chinese(cast, year):
-    with pytest.raises(ReportError) as refused:
+    with raises_refusal(Code.NO_PREVIOUS_PLAN) as refusal:
         services.create_plan(branch=cast.school, year=year, from_previous=True)
-    assert is_chinese(str(refused.value))
-    assert f"{year - 1}年" in str(refused.value)
+    assert is_chinese(str(refusal.value))
+    assert f"{year - 1}年" in str(refusal.value)
     assert not cast.school.reports.exists()
 
 
 def test_a_plan_of_another_union_is_not_copied(cast, year):
     services.create_plan(branch=cast.plant, year=year - 1)
-    with pytest.raises(ReportError):
+    with raises_refusal(Code.NO_PREVIOUS_PLAN):
         services.create_plan(branch=cast.school, year=year, from_previous=True)
 
 
 def test_creating_the_same_plan_twice_is_refused(cast, year):
     services.create_plan(branch=cast.school, year=year)
-    with pytest.raises(ReportError) as refused:
+    with raises_refusal(Code.REPORT_EXISTS) as refusal:
         services.create_plan(branch=cast.school, year=year)
-    assert is_chinese(str(refused.value))
+    assert is_chinese(str(refusal.value))
     assert cast.school.reports.count() == 1
 
 
 def test_creating_the_same_summary_twice_is_refused(cast, last_year):
     services.create_summary(branch=cast.school, year=last_year)
     services.create_summary(branch=cast.school, year=last_year, half=True)  # another period: fine
-    with pytest.raises(ReportError) as refused:
+    with raises_refusal(Code.REPORT_EXISTS) as refusal:
         services.create_summary(branch=cast.school, year=last_year)
-    assert is_chinese(str(refused.value))
+    assert is_chinese(str(refusal.value))
     assert cast.school.reports.count() == 2
 
 

@@ -14,9 +14,9 @@ from reports.choices import ActivityCategory as C
 from reports.choices import WelfareReason as R
 from reports.documents import editing, services
 from reports.documents.content import Document, Paragraph, Section
+from reports.documents.errors import Code
 from reports.documents.facts import gather_summary_facts
 from reports.documents.refresh import RefreshOutcome, merge_refresh
-from reports.documents.services import ReportError
 from reports.documents.summary import draft_summary
 
 from .drafting_helpers import (
@@ -30,6 +30,7 @@ from .drafting_helpers import (
     states,
 )
 from .records import make_activity, make_payment
+from .reviews import raises_refusal
 
 SPORTS = f"activity.{C.SPORTS}"
 FESTIVAL = f"activity.{C.FESTIVAL}"
@@ -315,9 +316,9 @@ def test_emptied_drafted_paragraph_is_not_brought_back(cast, report, day):
 def test_refresh_is_refused_for_plans(cast, year):
     plan = services.create_plan(branch=cast.school, year=year)
     before = plan.current_revision().content
-    with pytest.raises(ReportError) as refused:
+    with raises_refusal(Code.NOT_A_SUMMARY) as refusal:
         services.refresh_figures(report=plan)
-    assert is_chinese(str(refused.value))
+    assert is_chinese(str(refusal.value))
     assert plan.current_revision().content == before
 
 

@@ -7,6 +7,7 @@
 - refresh.py: the rule for bringing new figures into an edited document;
 - editing.py: applying the editor's form and actions to a document;
 - services.py: the only place reports are created and saved;
+- errors.py: the services' refusals, each with a Chinese message and a code;
 - review.py: the review state machine (submit, return, approve's freeze, reopen);
 - approval.py: approving in order: render the files, freeze them, count the figures above;
 - snapshot.py, files.py: a revision as the exporters' snapshot, and its Word or PDF file.

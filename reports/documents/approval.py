@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from django.db import transaction
 
-from ..choices import ReportKind, ReportPeriod
 from ..exporting.docx import render_docx
 from ..exporting.pdf import render_pdf
 from ..federation import rollup
@@ -34,15 +33,11 @@ def approve_report(*, report: Report, actor) -> Revision:
     return _freeze(report=report, actor=actor, rendered=submitted, docx=docx, pdf=pdf)
 
 
-def is_annual_summary(report: Report) -> bool:
-    """Only a union's annual summary carries the figures its federations count."""
-    return report.kind == ReportKind.SUMMARY and report.period == ReportPeriod.YEAR
-
-
 @transaction.atomic
 def _freeze(*, report: Report, actor, rendered: Revision, docx: bytes, pdf: bytes) -> Revision:
     revision = review.lock_rendered_revision(report=report, rendered=rendered)
-    counted = is_annual_summary(report)
+    # Only a union's annual summary carries the figures its federations count.
+    counted = report.is_annual_summary
     figures = rollup.figures_to_freeze(report.branch, report.year) if counted else None
     review.freeze(revision, actor=actor, docx=docx, pdf=pdf, frozen_figures=figures)
     if counted:

@@ -12,7 +12,7 @@ from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 
 from .. import figures, stats
-from ..choices import MemberStatus, ReportKind, ReportPeriod, WelfareReason
+from ..choices import MemberStatus, ReportKind, WelfareReason
 from ..models import Activity, Branch, Honor, Meeting, Member, PlanItem, Report, WelfarePayment
 from ..periods import Period
 from .dating import signature_date
@@ -162,7 +162,7 @@ def _plan_progress(branch: Branch, year: int, period: Period) -> PlanProgress | 
 def _following_plan(branch: Branch, year: int, *, half: bool) -> tuple[Report | None, list[PlanItem]]:
     """The plan a summary looks ahead to: next year's, or for 上半年 this year's July to December."""
     plan_year = year if half else year + 1
-    plan = Report.objects.filter(branch=branch, kind=ReportKind.PLAN, year=plan_year, period=ReportPeriod.YEAR).first()
+    plan = Report.objects.plans().filter(branch=branch, year=plan_year).first()
     if plan is None:
         return None, []
     items = PlanItem.objects.filter(report=plan).order_by("position")

@@ -30,7 +30,6 @@ from ..numbers import yuan
 from .summary import summary_title
 from .wording import load_json, paragraphs, render_string, sentence
 
-CONGRESS_KINDS = {MeetingKind.MEMBERS_CONGRESS, MeetingKind.WORKERS_CONGRESS, MeetingKind.STAFF_CONGRESS}
 AREA_SUFFIXES = (("街道总工会", "街道"), ("县总工会", "县"), ("区总工会", "区"), ("市总工会", "市"), ("旗总工会", "旗"), ("镇总工会", "镇"))
 # Said in the 自身建设 paragraph of the organisation section, not among the activities.
 BUILDING_CATEGORIES = ("workers_home", "union_building")
@@ -121,7 +120,7 @@ class _FederationDrafter:
         return texts
 
     def building_done(self) -> str:
-        committees = [r for r in self.totals.meetings.rows if r.kind not in CONGRESS_KINDS and r.count]
+        committees = [r for r in self.totals.meetings.rows if r.kind not in MeetingKind.congresses() and r.count]
         parts = []
         if committees:
             parts.append("共召开" + "、".join(f"{r.label}{r.count}次" for r in committees))
@@ -168,7 +167,7 @@ class _FederationDrafter:
         return texts
 
     def democracy(self) -> list[tuple[str, str]]:
-        congresses = [r for r in self.totals.meetings.rows if r.kind in CONGRESS_KINDS and r.count]
+        congresses = [r for r in self.totals.meetings.rows if r.kind in MeetingKind.congresses() and r.count]
         openness = story.activity_points(self.activities, ["democratic"])
         if not congresses and not openness:
             return []

@@ -9,11 +9,10 @@ from dataclasses import dataclass, field
 
 from django.db.models import Case, Exists, IntegerField, OuterRef, Value, When
 
-from ..choices import HonorKind, MeetingKind, ReportKind, ReportPeriod, ReportState, WelfareReason
+from ..choices import HonorKind, MeetingKind, ReportKind, ReportState, WelfareReason
 from ..models import Activity, Branch, Honor, Meeting, PlanItem, Revision, WelfarePayment
 from .content import Document
 
-CONGRESS_KINDS = (MeetingKind.WORKERS_CONGRESS, MeetingKind.STAFF_CONGRESS, MeetingKind.MEMBERS_CONGRESS)
 # The welfare the union runs as a campaign in a season of its own, worth a line in the schedule.
 CAMPAIGN_REASONS = (WelfareReason.FESTIVAL, WelfareReason.SUMMER_COOLING, WelfareReason.SCHOOL_AID)
 
@@ -55,7 +54,7 @@ def gather_plan_basis(branch: Branch, plan_year: int) -> PlanBasis:
         year=year,
         activities=_activities(branch, year),
         congresses=list(
-            Meeting.objects.filter(branch=branch, kind__in=CONGRESS_KINDS).in_year(year).order_by("date", "id")
+            Meeting.objects.filter(branch=branch, kind__in=MeetingKind.congresses()).in_year(year).order_by("date", "id")
         ),
         campaign_payments=[
             CampaignPayment(*row)
@@ -94,9 +93,8 @@ def _summary_problems(branch: Branch, year: int) -> list[str]:
     """The 存在问题 paragraphs of the year's annual summary: its approved revision when there is
     one (what the chair signed), else its current one."""
     revision = (
-        Revision.objects.filter(
-            report__branch=branch, report__kind=ReportKind.SUMMARY, report__year=year, report__period=ReportPeriod.YEAR
-        )
+        Revision.objects.of_annual_summaries(year)
+        .filter(report__branch=branch)
         .annotate(signed=Case(When(state=ReportState.APPROVED, then=Value(1)), default=Value(0), output_field=IntegerField()))
         .order_by("-signed", "-number")
         .only("content")

@@ -19,9 +19,7 @@ from ..choices import ReportState as S
 from ..models import RenderedFile, Report, ReviewComment, Revision, Transition
 from . import history
 from .content import Document
-from .services import ReportError
-
-SUBMITTABLE = {S.DRAFT, S.RETURNED}
+from .errors import Code, ReportError
 
 
 def note_text(value: str | None) -> str:
@@ -42,7 +40,7 @@ def _locked_current(report: Report) -> Revision:
     Report.objects.select_for_update(no_key=True).filter(pk=report.pk).first()
     revision = Revision.objects.select_for_update().filter(report=report).order_by("-number").first()
     if revision is None:
-        raise ReportError("这份报告还没有内容。")
+        raise ReportError("这份报告还没有内容。", code=Code.NO_CONTENT)
     return revision
 
 
@@ -65,11 +63,11 @@ def submit_report(*, report: Report, actor) -> Revision:
     if not access.can_edit_documents(actor, report.branch):
         raise access.PermissionDenied("只有本工会的干事或主席可以提交报告。")
     revision = _locked_current(report)
-    if revision.state not in SUBMITTABLE:
-        raise ReportError(f"这份报告当前状态为“{revision.get_state_display()}”，不能提交。")
+    if revision.state not in S.editable():
+        raise ReportError(f"这份报告当前状态为“{revision.get_state_display()}”，不能提交。", code=Code.NOT_SUBMITTABLE)
     remaining = Document.from_dict(revision.content).placeholders()
     if remaining:
-        raise ReportError("还有需要填写或修改的内容，暂不能提交：" + "、".join(remaining) + "。")
+        raise ReportError("还有需要填写或修改的内容，暂不能提交：" + "、".join(remaining) + "。", code=Code.UNFINISHED)
     previous = revision.state
     _move(revision, S.SUBMITTED, submitted_at=timezone.now())
     _record(revision, actor, previous, S.SUBMITTED)
@@ -83,10 +81,10 @@ def return_report(*, report: Report, actor, comment: str, section_comments: dict
         raise access.PermissionDenied("只有本工会的主席可以退回报告。")
     comment = note_text(comment)
     if not comment:
-        raise ReportError("退回时必须填写修改意见。")
+        raise ReportError("退回时必须填写修改意见。", code=Code.COMMENT_REQUIRED)
     revision = _locked_current(report)
     if revision.state != S.SUBMITTED:
-        raise ReportError(f"这份报告当前状态为“{revision.get_state_display()}”，不能退回。")
+        raise ReportError(f"这份报告当前状态为“{revision.get_state_display()}”，不能退回。", code=Code.NOT_RETURNABLE)
     document = Document.from_dict(revision.content)
     labels = {section.key: section.heading for section in document.all_sections()}
     for key, text in (section_comments or {}).items():
@@ -94,7 +92,7 @@ def return_report(*, report: Report, actor, comment: str, section_comments: dict
         if not text:
             continue
         if key not in labels:
-            raise ReportError("意见针对的部分不存在。")
+            raise ReportError("意见针对的部分不存在。", code=Code.UNKNOWN_COMMENT_TARGET)
         ReviewComment.objects.create(revision=revision, target_key=key, target_label=labels[key][:200], text=text[:2000], author=actor)
     _move(revision, S.RETURNED)
     _record(revision, actor, S.SUBMITTED, S.RETURNED, comment[:5000])
@@ -107,8 +105,8 @@ def resolve_comment(*, comment: ReviewComment, actor) -> ReviewComment:
     revision = Revision.objects.select_for_update().get(pk=comment.revision_id)
     if not access.can_edit_documents(actor, revision.report.branch):
         raise access.PermissionDenied("只有本工会的干事或主席可以处理意见。")
-    if revision.state not in SUBMITTABLE:
-        raise ReportError("只有退回修改中的报告可以标记意见为已解决。")
+    if revision.state not in S.editable():
+        raise ReportError("只有退回修改中的报告可以标记意见为已解决。", code=Code.COMMENT_NOT_RESOLVABLE)
     ReviewComment.objects.filter(pk=comment.pk, resolved_at__isnull=True).update(resolved_at=timezone.now(), resolved_by=actor)
     comment.refresh_from_db()
     return comment
@@ -121,7 +119,7 @@ def approvable_revision(*, report: Report, actor) -> Revision:
     submitted = report.current_revision()
     if submitted is None or submitted.state != S.SUBMITTED:
         state = submitted.get_state_display() if submitted else "没有内容"
-        raise ReportError(f"这份报告当前状态为“{state}”，不能审核通过。")
+        raise ReportError(f"这份报告当前状态为“{state}”，不能审核通过。", code=Code.NOT_APPROVABLE)
     return submitted
 
 
@@ -129,9 +127,9 @@ def lock_rendered_revision(*, report: Report, rendered: Revision) -> Revision:
     """The revision, locked, provided it is still the very version whose files were rendered."""
     revision = _locked_current(report)
     if revision.state != S.SUBMITTED:
-        raise ReportError(f"这份报告当前状态为“{revision.get_state_display()}”，不能审核通过。")
+        raise ReportError(f"这份报告当前状态为“{revision.get_state_display()}”，不能审核通过。", code=Code.NOT_APPROVABLE)
     if (revision.pk, revision.version) != (rendered.pk, rendered.version):
-        raise ReportError("审核期间这份报告有了变化，请刷新页面后重新审核。")
+        raise ReportError("审核期间这份报告有了变化，请刷新页面后重新审核。", code=Code.CHANGED_DURING_REVIEW)
     return revision
 
 
@@ -162,17 +160,17 @@ def reopen_report(*, report: Report, actor, reason: str) -> Revision:
         raise access.PermissionDenied("只有本工会的主席或上级工会工作人员可以重新打开报告。")
     reason = note_text(reason)
     if not reason:
-        raise ReportError("重新打开时必须填写理由。")
+        raise ReportError("重新打开时必须填写理由。", code=Code.REASON_REQUIRED)
     approved = _locked_current(report)
     if approved.state != S.APPROVED:
-        raise ReportError(f"这份报告当前状态为“{approved.get_state_display()}”，不需要重新打开。")
+        raise ReportError(f"这份报告当前状态为“{approved.get_state_display()}”，不需要重新打开。", code=Code.NOT_REOPENABLE)
     try:
         with transaction.atomic():
             revision = Revision.objects.create(report=report, number=approved.number + 1, content=approved.content, updated_by=actor)
     except IntegrityError:
         # Without row locks (SQLite) two reopens may both have read the approved revision: the
         # revision number is unique, so the later one lands here and is refused.
-        raise ReportError("这份报告刚刚已被其他人重新打开，请刷新页面后查看。") from None
+        raise ReportError("这份报告刚刚已被其他人重新打开，请刷新页面后查看。", code=Code.ALREADY_REOPENED) from None
     history.record_edit(revision=revision, version=revision.version, editor=actor, before=None, after=revision.content)
     _record(revision, actor, S.APPROVED, S.DRAFT, reason[:5000])
     return revision

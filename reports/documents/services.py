@@ -16,9 +16,11 @@ from django.utils import timezone
 from ..access import Access, PermissionDenied
 from ..choices import ReportKind, ReportPeriod, ReportState
 from ..models import Branch, DocumentEdit, PlanItem, Report, Revision
+from ..periods import selectable_years
 from . import history
 from .content import Document
 from .editing import document_length, length_error
+from .errors import Code, DocumentTooLong, ReportError, SaveRateExceeded, StaleEdit
 from .facts import gather_summary_facts
 from .federation_summary import draft_federation_summary, gather_federation_facts
 from .plan import copy_plan_to_year, draft_plan
@@ -26,20 +28,9 @@ from .plan_basis import gather_plan_basis
 from .refresh import RefreshOutcome, merge_refresh
 from .summary import draft_summary
 
-EDITABLE_STATES = {ReportState.DRAFT, ReportState.RETURNED}
-FIRST_YEAR = 2000
 SAVE_RATE_WINDOW = timedelta(minutes=1)
 DRAFTING_REFUSED = "您没有为该工会起草报告的权限。"
 EDITING_REFUSED = "您没有修改该工会报告的权限。"
-
-
-class ReportError(Exception):
-    """A request the services refuse; the message is Chinese and shown to the user as it is."""
-
-
-class StaleEdit(ReportError):
-    def __init__(self):
-        super().__init__("保存失败：在您编辑期间，这份报告已被其他人保存过。您的修改没有保存，请重新打开后再修改。")
 
 
 def check_may_draft(user, branch: Branch, *, refusal: str = EDITING_REFUSED) -> None:
@@ -50,17 +41,16 @@ def check_may_draft(user, branch: Branch, *, refusal: str = EDITING_REFUSED) -> 
 
 
 def _check_year(year: int, *, kind: str) -> None:
-    this_year = timezone.localdate().year
-    latest = this_year + 1 if kind == ReportKind.PLAN else this_year
-    if not FIRST_YEAR <= year <= latest:
-        raise ReportError(f"年度应在{FIRST_YEAR}年至{latest}年之间。")
+    years = selectable_years(next_year=kind == ReportKind.PLAN)
+    if year not in years:
+        raise ReportError(f"年度应在{min(years)}年至{max(years)}年之间。", code=Code.YEAR_OUT_OF_RANGE)
 
 
 def check_length(document: Document, *, stored: dict | None = None) -> None:
     """Refuse a document longer than the limit, unless it only got shorter than the `stored` content."""
     too_long = length_error(document, before=document_length(Document.from_dict(stored)) if stored else 0)
     if too_long:
-        raise ReportError(too_long)
+        raise DocumentTooLong(too_long)
 
 
 def _create(*, branch: Branch, kind: str, year: int, period: str, document: Document, user) -> Report:
@@ -73,7 +63,7 @@ def _create(*, branch: Branch, kind: str, year: int, period: str, document: Docu
             if kind == ReportKind.PLAN:
                 sync_plan_items(report=report, document=document)
     except IntegrityError:
-        raise ReportError("这份报告已经存在，请直接打开编辑。") from None
+        raise ReportError("这份报告已经存在，请直接打开编辑。", code=Code.REPORT_EXISTS) from None
     report.latest = revision
     return report
 
@@ -82,7 +72,7 @@ def draft_summary_for(branch: Branch, year: int, *, half: bool) -> Document:
     """A union's summary from its records; a federation's from its area's approved totals."""
     if branch.is_federation:
         if half:
-            raise ReportError("总工会的工作总结按全年起草。")
+            raise ReportError("总工会的工作总结按全年起草。", code=Code.FEDERATION_SUMMARY_IS_ANNUAL)
         return draft_federation_summary(gather_federation_facts(branch, year))
     return draft_summary(gather_summary_facts(branch, year, half=half))
 
@@ -104,7 +94,9 @@ def create_plan(*, branch: Branch, year: int, from_previous: bool = False, user=
     if from_previous:
         previous = Report.objects.filter(branch=branch, kind=ReportKind.PLAN, year=year - 1).first()
         if previous is None:
-            raise ReportError(f"没有找到{year - 1}年的工作计划，无法复制。请改用标准框架起草。")
+            raise ReportError(
+                f"没有找到{year - 1}年的工作计划，无法复制。请改用标准框架起草。", code=Code.NO_PREVIOUS_PLAN
+            )
         last = Document.from_dict(previous.current_revision().content)
         document = copy_plan_to_year(branch, last, from_year=year - 1, to_year=year)
     else:
@@ -112,16 +104,15 @@ def create_plan(*, branch: Branch, year: int, from_previous: bool = False, user=
     return _create(branch=branch, kind=ReportKind.PLAN, year=year, period=ReportPeriod.YEAR, document=document, user=user)
 
 
+def _not_editable(revision: Revision) -> ReportError:
+    return ReportError(f"这份报告当前状态为“{revision.get_state_display()}”，不能修改。", code=Code.NOT_EDITABLE)
+
+
 def editable_revision(report: Report) -> Revision:
     revision = report.current_revision()
-    if revision.state not in EDITABLE_STATES:
-        raise ReportError(f"这份报告当前状态为“{revision.get_state_display()}”，不能修改。")
+    if revision.state not in ReportState.editable():
+        raise _not_editable(revision)
     return revision
-
-
-class SaveRateExceeded(ReportError):
-    def __init__(self, limit: int):
-        super().__init__(f"保存太频繁：每人每分钟最多保存{limit}次。您的修改还没有保存，请稍等片刻后再点“保存”。")
 
 
 def check_save_rate(user) -> None:
@@ -146,8 +137,8 @@ def save_document(
     check_may_draft(user, revision.report.branch)
     # Locked, so a concurrent save waits here and then finds the version moved on.
     current = Revision.objects.select_for_update().only("number", "state", "version", "content").get(pk=revision.pk)
-    if current.state not in EDITABLE_STATES:
-        raise ReportError(f"这份报告当前状态为“{current.get_state_display()}”，不能修改。")
+    if current.state not in ReportState.editable():
+        raise _not_editable(current)
     if expected_revision is not None and expected_revision != current.number:
         raise StaleEdit()
     if current.version != expected_version:
@@ -159,7 +150,7 @@ def save_document(
     check_save_rate(user)
     # Still one conditional UPDATE, which also holds where rows cannot be locked (SQLite).
     saved = Revision.objects.filter(
-        pk=revision.pk, version=expected_version, state__in=list(EDITABLE_STATES)
+        pk=revision.pk, version=expected_version, state__in=ReportState.editable()
     ).update(content=content, version=F("version") + 1, updated_by=user, updated_at=timezone.now())
     if not saved:
         raise StaleEdit()
@@ -174,7 +165,7 @@ def refresh_figures(*, report: Report, expected_version: int | None = None, user
     """刷新数据 for a summary: redraft from the records and merge by the refresh rule."""
     check_may_draft(user, report.branch)
     if report.kind != ReportKind.SUMMARY:
-        raise ReportError("只有工作总结需要刷新数据。")
+        raise ReportError("只有工作总结需要刷新数据。", code=Code.NOT_A_SUMMARY)
     revision = editable_revision(report)
     current = Document.from_dict(revision.content)
     fresh = draft_summary_for(report.branch, report.year, half=report.is_half_year)

@@ -46,7 +46,6 @@ SECTION_CATEGORIES = {
     "safety": [C.SAFETY, C.VOLUNTEER],
     "building": [C.UNION_BUILDING, C.WORKERS_HOME, C.OTHER],
 }
-CONGRESS_KINDS = {MeetingKind.MEMBERS_CONGRESS, MeetingKind.WORKERS_CONGRESS, MeetingKind.STAFF_CONGRESS}
 EVENT_FRAMES = {HOST: "event_host", JOINT: "event_joint", ATTEND: "event_attend"}
 # Insurance premiums are an enrolment, not a visit: told on their own, outside the 慰问 totals.
 NOT_A_VISIT = {WelfareReason.MUTUAL_INSURANCE}
@@ -284,7 +283,7 @@ class _SummaryDrafter:
         return drafted
 
     def democracy(self) -> Section:
-        congresses = [m for m in self.facts.meeting_list if m.kind in CONGRESS_KINDS]
+        congresses = [m for m in self.facts.meeting_list if m.kind in MeetingKind.congresses()]
         paras = []
         for meeting in congresses:
             topics = meeting.topics.strip()
@@ -448,7 +447,7 @@ class _SummaryDrafter:
                 },
             )
             paras.append(self.drafted("members.register", text, [Source("会员名册", "members", {"choice": "active"})]))
-        committee_rows = [r for r in facts.meetings.rows if r.kind not in CONGRESS_KINDS]
+        committee_rows = [r for r in facts.meetings.rows if r.kind not in MeetingKind.congresses()]
         if committee_rows:
             text = self.say("summary/sentences/committee_meetings.txt", {"rows": committee_rows})
             paras.append(self.drafted("meetings.committees", text, [self.source("会议", "meetings")]))
@@ -548,7 +547,7 @@ class _SummaryDrafter:
                 points.append(("training", {}))
             if C.CULTURE not in rows and C.SPORTS not in rows:
                 points.append(("culture", {}))
-            congresses = [m for m in facts.meeting_list if m.kind in CONGRESS_KINDS]
+            congresses = [m for m in facts.meeting_list if m.kind in MeetingKind.congresses()]
             if not congresses and C.DEMOCRATIC not in rows:
                 points.append(("democracy", {}))
         members = facts.members.in_register

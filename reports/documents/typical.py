@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..choices import ReportKind, ReportPeriod, ReportState
 from ..models import Branch, Report, Revision
 from .content import Document, Paragraph, Section, new_key
-from .services import ReportError, check_may_draft, editable_revision, save_document
+from .errors import Code, ReportError
+from .services import check_may_draft, editable_revision, save_document
 
 TYPICAL = "typical"
 # Sections that are not practices: problems, plans and how the plan went.
@@ -58,13 +58,8 @@ def approved_sources(federation: Branch, year: int) -> list[ApprovedSummary]:
     """Each union below with an approved summary for the year: its latest approved revision's
     paragraphs that tell practices (not the opening or closing, 存在问题 or plans, nor tallies)."""
     revisions = (
-        Revision.objects.filter(
-            state=ReportState.APPROVED,
-            report__kind=ReportKind.SUMMARY,
-            report__year=year,
-            report__period=ReportPeriod.YEAR,
-            report__branch__path__startswith=federation.path,
-        )
+        Revision.objects.approved_annual_summaries(year)
+        .filter(report__branch__path__startswith=federation.path)
         .exclude(report__branch=federation)
         .select_related("report__branch")
         .order_by("report__branch__path", "-number")
@@ -101,7 +96,7 @@ def add_picks(
         if texts:
             by_union.append((source.union, texts))
     if not by_union:
-        raise ReportError("请至少选择一段典型做法。")
+        raise ReportError("请至少选择一段典型做法。", code=Code.NO_PRACTICE_PICKED)
     revision = editable_revision(report)
     document = Document.from_dict(revision.content)
     section = document.section(TYPICAL)

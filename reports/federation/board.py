@@ -11,11 +11,10 @@ from dataclasses import dataclass
 
 from django.db.models import Count, OuterRef, Q, Subquery
 
-from ..choices import BranchKind, ReportKind, ReportPeriod, ReportState
+from ..choices import BranchKind, ReportKind, ReportState
 from ..models import Branch, ReportingDeadlines, Revision
 
 KINDS = (ReportKind.PLAN, ReportKind.SUMMARY)
-NOT_HANDED_IN = [ReportState.DRAFT, ReportState.RETURNED]
 STATE_LABELS = {"none": "未起草", **dict(ReportState.choices)}
 
 
@@ -28,9 +27,7 @@ def deadlines_of(federation: Branch) -> ReportingDeadlines:
 
 
 def _revisions(kind: str, year: int):
-    return Revision.objects.filter(
-        report__branch=OuterRef("pk"), report__kind=kind, report__year=year, report__period=ReportPeriod.YEAR
-    )
+    return Revision.objects.of_annual(kind, year).filter(report__branch=OuterRef("pk"))
 
 
 def board_queryset(federation: Branch, year: int):
@@ -44,7 +41,7 @@ def board_queryset(federation: Branch, year: int):
                 f"{kind}_state": Subquery(latest.values("state")[:1]),
                 f"{kind}_submitted": Subquery(latest.exclude(submitted_at=None).values("submitted_at")[:1]),
                 f"{kind}_approved": Subquery(
-                    _revisions(kind, year).filter(state=ReportState.APPROVED).order_by("-number").values("approved_at")[:1]
+                    _revisions(kind, year).approved().order_by("-number").values("approved_at")[:1]
                 ),
             }
         )
@@ -61,7 +58,7 @@ def overdue_q(kind: str, due: datetime.date, today: datetime.date) -> Q:
     if today <= due:
         return Q(pk__in=[])
     state = f"{kind}_state"
-    return Q(**{f"{state}__isnull": True}) | Q(**{f"{state}__in": NOT_HANDED_IN})
+    return Q(**{f"{state}__isnull": True}) | Q(**{f"{state}__in": ReportState.editable()})
 
 
 @dataclass(frozen=True)
@@ -104,4 +101,4 @@ def state_counts(federation: Branch, year: int) -> dict[str, dict[str, int]]:
 
 def is_overdue(row, kind: str, due: datetime.date, today: datetime.date) -> bool:
     state = getattr(row, f"{kind}_state")
-    return today > due and (state is None or state in NOT_HANDED_IN)
+    return today > due and (state is None or state in ReportState.editable())

@@ -28,7 +28,6 @@ LARGEST_EVENTS = 3
 PRIZES = 3
 TITLES = 3
 INDIVIDUALS = 3
-CONGRESS_KINDS = (MeetingKind.MEMBERS_CONGRESS, MeetingKind.WORKERS_CONGRESS, MeetingKind.STAFF_CONGRESS)
 # Higher levels first: a national title is told before a county one.
 LEVEL_RANK = {value: rank for rank, (value, _label) in enumerate(HonorLevel.choices)}
 
@@ -166,7 +165,7 @@ def individual_honours(scope, period) -> list[TitleGroup]:
 
 def largest_congress(scope, period) -> NamedCongress | None:
     meeting = (
-        Meeting.objects.filter(scope, kind__in=CONGRESS_KINDS, proposals_received__gt=0)
+        Meeting.objects.filter(scope, kind__in=MeetingKind.congresses(), proposals_received__gt=0)
         .in_period(period.start, period.end).select_related("branch")
         .order_by("-proposals_received", "date", "pk").first()
     )

@@ -18,7 +18,7 @@ from django.db.models import Q
 
 from .. import figures
 from ..bulk import insert_rows
-from ..choices import BranchKind, ReportKind, ReportPeriod
+from ..choices import BranchKind
 from ..models import AreaFigure, Branch, Revision
 from ..periods import Period
 
@@ -184,7 +184,7 @@ def rebuild_figures(year: int | None = None) -> int:
 def approved_contributions(year: int) -> dict[int, Figures]:
     """Each branch's figures as frozen on the newest approved revision of its annual summary."""
     revisions = (
-        _approved_annual_summaries().filter(report__year=year)
+        Revision.objects.approved_annual_summaries(year)
         .order_by("report_id", "-number").values_list("report_id", "report__branch_id", "frozen_figures", "pk")
     )
     contributions: dict[int, Figures] = {}
@@ -199,11 +199,7 @@ def approved_contributions(year: int) -> dict[int, Figures]:
     return contributions
 
 
-def _approved_annual_summaries():
-    return Revision.objects.approved().filter(report__kind=ReportKind.SUMMARY, report__period=ReportPeriod.YEAR)
-
-
 def approved_years() -> list[int]:
     return list(
-        _approved_annual_summaries().values_list("report__year", flat=True).order_by().distinct()
+        Revision.objects.approved_annual_summaries().values_list("report__year", flat=True).order_by().distinct()
     )

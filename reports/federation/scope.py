@@ -5,18 +5,13 @@ from __future__ import annotations
 from django.db.models import Q, Value
 from django.db.models.functions import StrIndex, Substr
 
-from ..choices import BranchKind, ReportKind, ReportPeriod, ReportState
+from ..choices import BranchKind
 from ..models import Branch, Revision
 
 
 def approved_branch_ids(year: int):
     """A subquery: the branches whose annual summary for `year` has an approved revision."""
-    return Revision.objects.filter(
-        state=ReportState.APPROVED,
-        report__kind=ReportKind.SUMMARY,
-        report__year=year,
-        report__period=ReportPeriod.YEAR,
-    ).values("report__branch_id")
+    return Revision.objects.approved_annual_summaries(year).values("report__branch_id")
 
 
 def records_scope(federation: Branch, year: int, *, approved_only: bool) -> Q:

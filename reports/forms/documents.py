@@ -2,6 +2,8 @@
 from django import forms
 from django.utils import timezone
 
+from ..periods import selectable_years
+
 KIND_CHOICES = [
     ("summary", "工作总结（全年）"),
     ("half", "工作总结（上半年）"),
@@ -17,5 +19,6 @@ class NewReportForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         this_year = timezone.localdate().year
-        self.fields["year"].choices = [(y, f"{y}年") for y in range(this_year + 1, this_year - 6, -1)]
+        # Next year for a plan drafted ahead, and the last five years.
+        self.fields["year"].choices = [(y, f"{y}年") for y in selectable_years(recent=7, next_year=True)]
         self.fields["year"].initial = this_year

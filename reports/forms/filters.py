@@ -1,9 +1,9 @@
 """The filter bar above a ledger: year, month, a choice (category, reason, …) and free text."""
 from django import forms
-from django.utils import timezone
+
+from ..periods import selectable_years
 
 MONTH_CHOICES = [("", "全部月份")] + [(str(m), f"{m}月") for m in range(1, 13)]
-FIRST_YEAR = 2000
 
 
 class LedgerFilterForm(forms.Form):
@@ -17,10 +17,7 @@ class LedgerFilterForm(forms.Form):
     def __init__(self, data, *, ledger):
         super().__init__(data)
         self.ledger = ledger
-        this_year = timezone.localdate().year
-        self.fields["year"].choices = [("", "全部年度")] + [
-            (str(y), f"{y}年") for y in range(this_year, FIRST_YEAR - 1, -1)
-        ]
+        self.fields["year"].choices = [("", "全部年度")] + [(str(y), f"{y}年") for y in selectable_years()]
         self.fields["choice"].label = ledger.choice_label
         self.fields["choice"].choices = [("", f"全部{ledger.choice_label}")] + list(ledger.choices)
         self.fields["q"].widget.attrs["placeholder"] = "姓名、名称、对象…"

@@ -11,6 +11,7 @@ from django.db import models
 from django.db.models import Q
 
 from ..choices import ActivityCategory, ReportKind, ReportPeriod, ReportState
+from ..periods import FIRST_YEAR
 from .scoping import editable_q, visible_q
 
 
@@ -27,6 +28,10 @@ class ReportQuerySet(models.QuerySet):
     def summaries(self):
         return self.filter(kind=ReportKind.SUMMARY)
 
+    def annual(self):
+        """Full-year reports: every plan, and the summaries of a whole year (not 上半年)."""
+        return self.filter(period=ReportPeriod.YEAR)
+
 
 class Report(models.Model):
     """One document a union must hand in: the plan of a year, or the summary of a year or half-year."""
@@ -37,7 +42,7 @@ class Report(models.Model):
     )
     kind = models.CharField("报告类型", max_length=20, choices=ReportKind.choices, help_text="工作计划或工作总结。")
     year = models.PositiveSmallIntegerField(
-        "年度", validators=[MinValueValidator(2000), MaxValueValidator(2100)], help_text="报告所属的年度。"
+        "年度", validators=[MinValueValidator(FIRST_YEAR), MaxValueValidator(2100)], help_text="报告所属的年度。"
     )
     period = models.CharField(
         "期间", max_length=20, choices=ReportPeriod.choices, default=ReportPeriod.YEAR,
@@ -80,6 +85,11 @@ class Report(models.Model):
         return self.period == ReportPeriod.FIRST_HALF
 
     @property
+    def is_annual_summary(self) -> bool:
+        """The summary of a whole year: the one whose approval counts in the federations' totals."""
+        return self.kind == ReportKind.SUMMARY and self.period == ReportPeriod.YEAR
+
+    @property
     def label(self) -> str:
         half = "上半年" if self.is_half_year else ""
         return f"{self.year}年{half}{self.get_kind_display()}"
@@ -100,14 +110,27 @@ class RevisionQuerySet(models.QuerySet):
     def approved(self):
         return self.filter(state=ReportState.APPROVED)
 
+    def of_annual(self, kind: str, year: int | None = None):
+        """Revisions of the full-year reports of `kind` (of `year` when given)."""
+        revisions = self.filter(report__kind=kind, report__period=ReportPeriod.YEAR)
+        return revisions if year is None else revisions.filter(report__year=year)
+
+    def of_annual_summaries(self, year: int | None = None):
+        return self.of_annual(ReportKind.SUMMARY, year)
+
+    def approved_annual_summaries(self, year: int | None = None):
+        """What a federation counts: the approved revisions of its unions' full-year summaries
+        (of `year` when given); a re-approved report has one per approval, newest the highest number."""
+        return self.approved().of_annual_summaries(year)
+
     def update(self, **kwargs):
         # A bulk update must never reach an approved revision (PostgreSQL adds a trigger for raw SQL).
-        if self.filter(state=ReportState.APPROVED).exists():
+        if self.approved().exists():
             raise FrozenRevision()
         return super().update(**kwargs)
 
     def delete(self):
-        if self.filter(state=ReportState.APPROVED).exists():
+        if self.approved().exists():
             raise FrozenRevision()
         return super().delete()
 

@@ -11,9 +11,7 @@ from ..documents.worklists import worklist_for
 from ..ledgers import LEDGERS
 from ..models import Branch, Report
 from ..models.documents import LIST_REVISIONS
-from ..periods import Period
-
-FIRST_YEAR = 2000
+from ..periods import RECENT_YEARS, Period, selectable_years
 
 
 def chosen_year(request: HttpRequest) -> int:
@@ -23,7 +21,7 @@ def chosen_year(request: HttpRequest) -> int:
         year = int(request.GET.get("year", this_year))
     except ValueError:
         return this_year
-    return year if FIRST_YEAR <= year <= this_year else this_year
+    return year if year in selectable_years() else this_year
 
 
 @login_required
@@ -34,7 +32,6 @@ def branch_home(request: HttpRequest, code: str) -> HttpResponse:
     year = chosen_year(request)
     period = Period.year(year)
     records_of = stats.of_branch(branch)
-    this_year = timezone.localdate().year
     return render(
         request,
         "reports/branch_home.html",
@@ -42,7 +39,7 @@ def branch_home(request: HttpRequest, code: str) -> HttpResponse:
             "branch": branch,
             "ledgers": LEDGERS.values(),
             "year": year,
-            "years": range(this_year, max(FIRST_YEAR, this_year - 9) - 1, -1),
+            "years": selectable_years(recent=RECENT_YEARS),
             # members, activities, welfare, obtained, honors, meetings: every registered figure.
             **figures.every_statement(records_of, period),
             "monthly": stats.monthly_series(records_of, year),

@@ -18,6 +18,7 @@ from ..documents import approval, review, services, typical
 from ..documents.diff import diff_revisions
 from ..documents.content import Document
 from ..documents.editing import EditError, apply_action, apply_fields
+from ..documents.errors import Code
 from ..documents.facts import count_linked_activities
 from ..documents.layout import layout
 from ..documents.files import revision_file
@@ -105,7 +106,7 @@ def document_detail(request: HttpRequest, code: str, pk: int) -> HttpResponse:
             typical_unpicked=typical.is_unpicked(document),
             pending=[p for p in document.all_paragraphs() if p.pending or p.orphaned],
             plan_progress=_plan_progress(report, document),
-            can_edit=can_edit_documents(request.user, branch) and revision.state in services.EDITABLE_STATES,
+            can_edit=can_edit_documents(request.user, branch) and revision.state in ReportState.editable(),
             **_review_context(request.user, report, revision),
         ),
     )
@@ -118,10 +119,10 @@ def _review_context(user, report: Report, revision: Revision) -> dict:
         "revisions": list(report.revisions.order_by("-number").only("number", "state", "approved_at", "report_id")),
         "transitions": list(report.transitions.select_related("actor", "revision").order_by("at", "id")),
         "comments": list(revision.comments.select_related("author", "resolved_by")),
-        "can_submit": can_edit_documents(user, report.branch) and state in review.SUBMITTABLE,
+        "can_submit": can_edit_documents(user, report.branch) and state in ReportState.editable(),
         "can_review": can_approve(user, report.branch) and state == ReportState.SUBMITTED,
         "can_reopen": can_reopen(user, report) and state == ReportState.APPROVED,
-        "can_resolve": can_edit_documents(user, report.branch) and state in review.SUBMITTABLE,
+        "can_resolve": can_edit_documents(user, report.branch) and state in ReportState.editable(),
     }
 
 
@@ -174,7 +175,7 @@ def document_edit(request: HttpRequest, code: str, pk: int) -> HttpResponse:
             except services.ReportError as error:
                 # Nothing is written; her text stays on the page to copy or to save again.
                 errors.append(str(error))
-                status = 429 if isinstance(error, services.SaveRateExceeded) else 409
+                status = _refused_save_status(error)
             else:
                 if action == "save":
                     if saved.version != expected_version:
@@ -206,6 +207,15 @@ def document_edit(request: HttpRequest, code: str, pk: int) -> HttpResponse:
         ),
         status=status,
     )
+
+
+def _refused_save_status(error: services.ReportError) -> int:
+    """The status of the editor page that shows a refused save: 429 for saving too often (trying
+    again shortly will do), 409 for a newer save and for every other refusal (the report is no
+    longer a draft, the text is past the length limit), which the stored report does not allow."""
+    if error.code == Code.SAVE_RATE_EXCEEDED:
+        return 429
+    return 409
 
 
 def _posted_number(data, name: str) -> int:

@@ -22,6 +22,7 @@ from ..federation import board as boards
 from ..federation.totals import area_totals, totals_by_child
 from ..forms.federation import BoardFilterForm, DeadlinesForm
 from ..ledgers import LEDGERS
+from ..periods import RECENT_YEARS, selectable_years
 from ..workbook.exporter import text_cell
 from .dashboard import chosen_year
 
@@ -83,8 +84,7 @@ def board(request: HttpRequest, code: str) -> HttpResponse:
 
 
 def _years():
-    this_year = timezone.localdate().year
-    return range(this_year, this_year - 10, -1)
+    return selectable_years(recent=RECENT_YEARS)
 
 
 @login_required

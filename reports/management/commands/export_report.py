@@ -3,7 +3,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from reports.choices import ReportPeriod, ReportState
+from reports.choices import ReportPeriod
 from reports.documents.files import FORMATS, revision_file
 from reports.models import Report
 
@@ -39,5 +39,5 @@ class Command(BaseCommand):
 
 def export_revision(report):
     """The approved revision once one exists (its frozen files), else the current draft."""
-    approved = report.revisions.filter(state=ReportState.APPROVED).order_by("-number").first()
+    approved = report.revisions.approved().order_by("-number").first()
     return approved or report.current_revision()
