@@ -28,7 +28,7 @@ def save_edit(report, change) -> Document:
     revision = report.current_revision()
     document = Document.from_dict(revision.content)
     change(document)
-    services.save_document(revision=revision, document=document, expected_version=revision.version)
+    services.save_document(revision=revision, document=document, expected_version=revision.version, user=None)
     return document_of(report)
 
 

@@ -17,11 +17,11 @@ def known_summary(branch):
     make_payment(branch, datetime.date(YEAR, 4, 2), reason="sickness", headcount=13, cash=Decimal("5900"))
     make_honor(branch, datetime.date(YEAR, 4, 28), title="模范职工之家", awarding_body="示范县总工会")
     make_meeting(branch, datetime.date(YEAR, 3, 1), session="六届三次", attendees=41, proposals_received=26, proposals_accepted=9)
-    return services.create_summary(branch=branch, year=YEAR)
+    return services.create_summary(branch=branch, year=YEAR, user=None)
 
 
 def known_plan(branch):
-    return services.create_plan(branch=branch, year=YEAR + 1)
+    return services.create_plan(branch=branch, year=YEAR + 1, user=None)
 
 
 def poppler(tool, pdf_bytes, tmp_path, *args):

@@ -15,7 +15,7 @@ def fill_placeholders(report, text="本工会结合实际情况写成的一段�
     for paragraph in document.all_paragraphs():
         if paragraph.needs_filling:
             paragraph.text = text
-    services.save_document(revision=revision, document=document, expected_version=revision.version)
+    services.save_document(revision=revision, document=document, expected_version=revision.version, user=None)
 
 
 def approve(report, *, secretary, chair):

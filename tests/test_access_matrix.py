@@ -117,12 +117,12 @@ def world(db):
     make_payment(cast.school, datetime.date(YEAR, 1, 20))
     make_honor(cast.school, datetime.date(YEAR, 4, 28))
     make_meeting(cast.school, datetime.date(YEAR, 3, 1))
-    summary = services.create_summary(branch=cast.school, year=YEAR)
+    summary = services.create_summary(branch=cast.school, year=YEAR, user=None)
     approve(summary, secretary=cast.alice, chair=cast.carol)
     review.reopen_report(report=summary, actor=cast.carol, reason="补充")
     revision = summary.current_revision()
     comment = ReviewComment.objects.create(revision=revision, target_key="problems", target_label="存在的问题", text="再具体些", author=cast.carol)
-    county_summary = services.create_summary(branch=cast.county, year=YEAR)
+    county_summary = services.create_summary(branch=cast.county, year=YEAR, user=None)
     union = {"code": "school"}
     document = {**union, "pk": summary.pk}
     kwargs = {

@@ -45,7 +45,7 @@ def world(db):
     cast = Cast()
     make_staff(*(getattr(cast, name) for name in STAFF))
     for branch in (cast.school, cast.plant, cast.clinic):
-        plan = services.create_plan(branch=branch, year=YEAR)
+        plan = services.create_plan(branch=branch, year=YEAR, user=None)
         revision = plan.current_revision()
         member = make_member(branch, f"{branch.code}会员")
         make_activity(branch, datetime.date(YEAR, 3, 8), plan_item=PlanItem.objects.filter(report=plan).first())

@@ -71,7 +71,7 @@ def test_a_reapproval_brings_in_the_records_added_since(area):
     secretary, chair = area.people["u1"]
     report = area.u1.reports.get(kind="summary", year=YEAR)
     review.reopen_report(report=report, actor=chair, reason="补录荣誉")
-    services.refresh_figures(report=report)
+    services.refresh_figures(report=report, user=None)
     approve(report, secretary=secretary, chair=chair)
     assert rolled_up_totals(area.city, YEAR).honors.count == approved_honors + 5
     reapproved = area_rows()

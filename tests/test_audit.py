@@ -66,7 +66,7 @@ def test_an_officer_sees_a_unions_document_history(client, cast):
     from .reviews import fill_placeholders
     from reports.documents import review
 
-    report = services.create_summary(branch=cast.school, year=YEAR)
+    report = services.create_summary(branch=cast.school, year=YEAR, user=None)
     fill_placeholders(report)
     review.submit_report(report=report, actor=cast.alice)
     review.return_report(report=report, actor=cast.carol, comment="请补充数据")

@@ -47,7 +47,7 @@ def test_two_chairs_approving_at_once_give_one_approval():
     cast = Cast()
     second_chair = make_user("carol2", branch=cast.school, kind="chair")
     make_activity(cast.school, datetime.date(YEAR, 5, 1))
-    report = services.create_summary(branch=cast.school, year=YEAR)
+    report = services.create_summary(branch=cast.school, year=YEAR, user=None)
     fill_placeholders(report)
     review.submit_report(report=report, actor=cast.alice)
     results = run_together(
@@ -65,7 +65,7 @@ def test_two_chairs_approving_at_once_give_one_approval():
 
 def test_two_reopens_at_once_give_one_new_draft_and_one_refusal():
     cast = Cast()
-    report = services.create_summary(branch=cast.school, year=YEAR)
+    report = services.create_summary(branch=cast.school, year=YEAR, user=None)
     approve(report, secretary=cast.alice, chair=cast.carol)
 
     def reopen(actor):
@@ -86,13 +86,13 @@ def test_two_reopens_at_once_give_one_new_draft_and_one_refusal():
 
 def test_two_saves_of_the_same_draft_keep_the_first():
     cast = Cast()
-    report = services.create_plan(branch=cast.school, year=YEAR)
+    report = services.create_plan(branch=cast.school, year=YEAR, user=None)
     revision = report.current_revision()
 
     def save(title):
         document = Document.from_dict(revision.content)
         document.title = title
-        return services.save_document(revision=Revision.objects.get(pk=revision.pk), document=document, expected_version=revision.version)
+        return services.save_document(revision=Revision.objects.get(pk=revision.pk), document=document, expected_version=revision.version, user=None)
 
     results = run_together(lambda: save("甲的标题"), lambda: save("乙的标题"))
     saved = [r for r in results if isinstance(r, Revision)]
@@ -111,8 +111,8 @@ def test_two_imports_of_the_same_workbook_create_no_duplicates():
     import io
 
     results = run_together(
-        lambda: engine.import_workbook(cast.school, io.BytesIO(data)),
-        lambda: engine.import_workbook(cast.school, io.BytesIO(data)),
+        lambda: engine.import_workbook(cast.school, io.BytesIO(data), actor=None),
+        lambda: engine.import_workbook(cast.school, io.BytesIO(data), actor=None),
     )
     assert all(isinstance(r, engine.ImportResult) for r in results), results
     assert sorted(r.created["活动"] for r in results) == [0, 20]

@@ -22,7 +22,7 @@ YEAR = datetime.date.today().year - 1
 @pytest.fixture
 def summary(cast):
     make_activity(cast.school, datetime.date(YEAR, 3, 8), participants=40)
-    return services.create_summary(branch=cast.school, year=YEAR)
+    return services.create_summary(branch=cast.school, year=YEAR, user=None)
 
 
 def editor_url(report):
@@ -50,7 +50,7 @@ def test_history_grows_with_the_change_not_with_the_document(cast, summary):
     long_document = document_of(summary)
     long_document.closing += [Paragraph(f"filler-{i}", f"第{i}段：" + "职工之家建设" * 400) for i in range(38)]
     revision = summary.current_revision()
-    services.save_document(revision=revision, document=long_document, expected_version=revision.version)
+    services.save_document(revision=revision, document=long_document, expected_version=revision.version, user=None)
     document_size = len(str(summary.current_revision().content))
     assert document_size > 90_000
     before = stored_history_bytes()
@@ -58,7 +58,7 @@ def test_history_grows_with_the_change_not_with_the_document(cast, summary):
         revision = summary.current_revision()
         document = Document.from_dict(revision.content)
         document.paragraph("opening").text = f"第{i}次修改后的开头。"
-        services.save_document(revision=revision, document=document, expected_version=revision.version)
+        services.save_document(revision=revision, document=document, expected_version=revision.version, user=None)
     growth = stored_history_bytes() - before
     # Each save keeps its one changed paragraph and a little bookkeeping, never the whole text.
     assert growth < 100 * 500 < document_size
@@ -75,7 +75,7 @@ def test_every_saved_version_is_rebuilt_exactly(cast):
     from reports.documents import history
     from reports.documents.editing import apply_action
 
-    plan = services.create_plan(branch=cast.school, year=YEAR + 1)
+    plan = services.create_plan(branch=cast.school, year=YEAR + 1, user=None)
     saved = [plan.current_revision().content]
     steps = [
         lambda d: setattr(d, "title", "改过的标题"),
@@ -90,7 +90,7 @@ def test_every_saved_version_is_rebuilt_exactly(cast):
         revision = plan.current_revision()
         document = Document.from_dict(revision.content)
         step(document)
-        services.save_document(revision=revision, document=document, expected_version=revision.version)
+        services.save_document(revision=revision, document=document, expected_version=revision.version, user=None)
         saved.append(plan.current_revision().content)
     edits = DocumentEdit.objects.filter(revision__report=plan).order_by("version")
     assert [history.content_at(edit) for edit in edits] == saved
@@ -110,7 +110,7 @@ def test_saves_beyond_the_limit_are_refused_with_429_and_keep_her_text(client, c
     assert document_of(summary).paragraph("opening").text == "第2次保存。"
     # Another secretary of another union is not held up by hers.
     client.login(username="bob", password=PASSWORD)
-    plan = services.create_plan(branch=cast.plant, year=YEAR + 1)
+    plan = services.create_plan(branch=cast.plant, year=YEAR + 1, user=None)
     url = reverse("reports:document_edit", args=["plant", plan.pk])
     assert client.post(url, edit_post(plan, title="新的标题", action="save")).status_code == 302
 

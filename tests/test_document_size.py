@@ -33,7 +33,7 @@ def lengthen(document, length):
 
 @pytest.fixture
 def summary(cast, last_year):
-    return services.create_summary(branch=cast.school, year=last_year)
+    return services.create_summary(branch=cast.school, year=last_year, user=None)
 
 
 def edit_page_post(client, report, data):
@@ -107,14 +107,14 @@ def test_refreshing_past_the_limit_is_refused_and_nothing_is_saved(cast, summary
         make_activity(cast.school, datetime.date(last_year, 9, day), title=title, participants=35, category=category,
                       result="获得全县第一名，受到县总工会通报表扬")
     with raises_refusal(Code.DOCUMENT_TOO_LONG):
-        services.refresh_figures(report=summary)
+        services.refresh_figures(report=summary, user=None)
     assert summary.current_revision().version == version
 
 
 def test_drafting_past_the_limit_creates_nothing(cast, last_year, monkeypatch):
     monkeypatch.setattr(editing, "MAX_DOCUMENT_CHARS", 100)
     with raises_refusal(Code.DOCUMENT_TOO_LONG) as refusal:
-        services.create_plan(branch=cast.school, year=last_year)
+        services.create_plan(branch=cast.school, year=last_year, user=None)
     assert "文档总长度不能超过0.01万字" in str(refusal.value)
     assert not Report.objects.exists()
 

@@ -49,10 +49,10 @@ def demo_documents(db, today):
     for union in unions:
         # The demo approves some unions' summaries itself; draft the rest.
         existing = Report.objects.filter(branch=union, kind="summary", year=today.year - 1, period="year").first()
-        reports.append((union, existing or services.create_summary(branch=union, year=today.year - 1)))
+        reports.append((union, existing or services.create_summary(branch=union, year=today.year - 1, user=None)))
         if has_first_half_records(union, today.year):
-            reports.append((union, services.create_summary(branch=union, year=today.year, half=True)))
-        reports.append((union, services.create_plan(branch=union, year=today.year)))
+            reports.append((union, services.create_summary(branch=union, year=today.year, half=True, user=None)))
+        reports.append((union, services.create_plan(branch=union, year=today.year, user=None)))
     return reports
 
 
@@ -84,7 +84,7 @@ def test_catch_all_kinds_are_not_written_as_a_bare_other(cast, last_year):
     make_activity(cast.school, day, "工会会员日活动", category=ActivityCategory.OTHER, participants=5)
     make_payment(cast.school, day, reason=WelfareReason.OTHER, headcount=2)
     make_meeting(cast.school, day, kind=MeetingKind.OTHER)
-    document = document_of(services.create_summary(branch=cast.school, year=last_year))
+    document = document_of(services.create_summary(branch=cast.school, year=last_year, user=None))
     bare = [p.text for p in document.all_paragraphs() if re.search(r"其他\d", p.text)]
     assert bare == []
 
@@ -119,8 +119,8 @@ def test_drafting_costs_the_same_queries_for_50_and_5000_records(small_and_large
 def test_drafting_costs_the_same_queries_with_plans_in_place(small_and_large, last_year):
     small, large = small_and_large
     for branch in (small, large):
-        services.create_plan(branch=branch, year=last_year)
-        services.create_plan(branch=branch, year=last_year + 1)
+        services.create_plan(branch=branch, year=last_year, user=None)
+        services.create_plan(branch=branch, year=last_year + 1, user=None)
     few = drafting_queries(small, last_year)
     many = drafting_queries(large, last_year)
     assert few == many

@@ -16,7 +16,7 @@ from .reviews import approve, fill_placeholders, raises_refusal
 
 @pytest.fixture
 def summary(cast, last_year):
-    return services.create_summary(branch=cast.school, year=last_year)
+    return services.create_summary(branch=cast.school, year=last_year, user=None)
 
 
 @pytest.fixture
@@ -26,7 +26,7 @@ def document(summary):
 
 @pytest.fixture
 def plan(cast, last_year):
-    return services.create_plan(branch=cast.school, year=last_year)
+    return services.create_plan(branch=cast.school, year=last_year, user=None)
 
 
 @pytest.fixture
@@ -349,7 +349,7 @@ def test_a_stale_save_is_refused_and_the_earlier_save_is_kept_whole(summary):
 
     first = document_of(summary)
     apply_fields(first, {"p:opening": "第一个人的修改。"})
-    services.save_document(revision=summary.current_revision(), document=first, expected_version=read_version)
+    services.save_document(revision=summary.current_revision(), document=first, expected_version=read_version, user=None)
     saved = summary.current_revision()
     saved_content, saved_version = saved.content, saved.version
     assert saved_version == read_version + 1
@@ -357,7 +357,7 @@ def test_a_stale_save_is_refused_and_the_earlier_save_is_kept_whole(summary):
     second = document_of(summary)
     apply_fields(second, {"p:opening": "第二个人的修改。", "title": "第二个人的标题"})
     with pytest.raises(services.StaleEdit) as stale:
-        services.save_document(revision=summary.current_revision(), document=second, expected_version=read_version)
+        services.save_document(revision=summary.current_revision(), document=second, expected_version=read_version, user=None)
     assert is_chinese(str(stale.value))
     after = summary.current_revision()
     assert after.content == saved_content and after.version == saved_version
@@ -382,7 +382,7 @@ def test_saving_a_revision_out_of_draft_is_refused(cast, summary, move_on):
     document = document_of(summary)
     apply_fields(document, {"p:opening": "审核后的修改。"})
     with raises_refusal(Code.NOT_EDITABLE) as refusal:
-        services.save_document(revision=revision, document=document, expected_version=revision.version)
+        services.save_document(revision=revision, document=document, expected_version=revision.version, user=None)
     assert is_chinese(str(refusal.value))
     after = summary.current_revision()
     assert (after.content, after.version) == before
@@ -398,7 +398,7 @@ def test_a_returned_revision_can_be_saved(cast, summary):
     version = revision.version
     document = document_of(summary)
     apply_fields(document, {"p:opening": "退回后修改。"})
-    saved = services.save_document(revision=revision, document=document, expected_version=version)
+    saved = services.save_document(revision=revision, document=document, expected_version=version, user=None)
     assert saved.version == version + 1
     assert document_of(summary).paragraph("opening").text == "退回后修改。"
 

@@ -19,7 +19,7 @@ def cell_values(content: bytes) -> dict[str, list[tuple]]:
 
 def test_the_example_imports_cleanly_into_a_union(cast):
     with EXAMPLE.open("rb") as fileobj:
-        result = import_workbook(cast.school, fileobj)
+        result = import_workbook(cast.school, fileobj, actor=None)
     assert result.created == {"会员": 2, "活动": 2, "帮扶慰问": 2, "荣誉": 1, "会议": 1}
     assert WelfarePayment.objects.get(branch=cast.school, member__isnull=False).member.name == "张强"
     assert Honor.objects.get(branch=cast.school).activity.title == "参加全县教职工篮球赛"

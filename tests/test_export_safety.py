@@ -54,7 +54,7 @@ def test_hostile_text_is_inert_in_the_pdf(cast, canary, tmp_path):
     for paragraph, text in zip(document.all_paragraphs(), texts):
         paragraph.text = text
     document.title = f'<h1 style="background:url({base}/title)">标题</h1>'
-    services.save_document(revision=revision, document=document, expected_version=revision.version)
+    services.save_document(revision=revision, document=document, expected_version=revision.version, user=None)
 
     pdf = render_pdf(snapshot_of(report))
     assert hits == []

@@ -20,10 +20,10 @@ def area(db):
     area = Area()
     area.approve_summary(area.u1)  # u1: summary approved
     secretary, _ = area.people["u2"]
-    report = services.create_summary(branch=area.u2, year=YEAR)  # u2: summary submitted
+    report = services.create_summary(branch=area.u2, year=YEAR, user=None)  # u2: summary submitted
     fill_placeholders(report)
     review.submit_report(report=report, actor=secretary)
-    services.create_plan(branch=area.u3, year=YEAR)  # u3: plan drafted
+    services.create_plan(branch=area.u3, year=YEAR, user=None)  # u3: plan drafted
     return area
 
 

@@ -39,7 +39,7 @@ ORDINALS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"
 def county(db):
     load_demo()
     county = Branch.objects.get(code="county")
-    report = services.create_summary(branch=county, year=YEAR)
+    report = services.create_summary(branch=county, year=YEAR, user=None)
     return county, report
 
 
@@ -116,10 +116,10 @@ def test_changes_on_last_year_are_told_from_last_years_approved_figures(db):
     area = Area()
     secretary, chair = area.people["u1"]
     make_activity(area.u1, datetime.date(YEAR - 1, 5, 1), title="上年的活动", participants=7)
-    approve(services.create_summary(branch=area.u1, year=YEAR - 1), secretary=secretary, chair=chair)
+    approve(services.create_summary(branch=area.u1, year=YEAR - 1, user=None), secretary=secretary, chair=chair)
     area.approve_summary(area.u1)
     area.approve_summary(area.u2)
-    report = services.create_summary(branch=area.east, year=YEAR)
+    report = services.create_summary(branch=area.east, year=YEAR, user=None)
     document = document_of(report)
     this_year = Activity.objects.filter(branch__in=[area.u1, area.u2], start_date__year=YEAR)
     last_year = Activity.objects.filter(branch__in=[area.u1, area.u2], start_date__year=YEAR - 1)
@@ -135,7 +135,7 @@ def test_changes_on_last_year_are_told_from_last_years_approved_figures(db):
 def test_without_last_year_no_change_is_claimed(db):
     area = Area()
     area.approve_summary(area.u1)
-    report = services.create_summary(branch=area.east, year=YEAR)
+    report = services.create_summary(branch=area.east, year=YEAR, user=None)
     assert "较上年" not in " ".join(text for _key, text in prose.body(document_of(report)))
 
 

@@ -91,7 +91,7 @@ def test_officer_writes_and_submits_the_federation_chair_approves(area):
 
 
 def test_export_carries_the_annex_table(area):
-    report = services.create_summary(branch=area.east, year=YEAR)
+    report = services.create_summary(branch=area.east, year=YEAR, user=None)
     document = open_docx(io.BytesIO(render_docx(snapshot_of(report))))
     annex = document.tables[-1]
     assert [c.text for c in annex.rows[0].cells][:2] == ["单位", "纳入统计的工会（个）"]
@@ -110,15 +110,15 @@ def test_draft_and_export_commands_work_for_a_federation(area, tmp_path):
 def test_refresh_updates_the_annex_and_figures(db):
     area = Area()
     area.approve_summary(area.u1)
-    report = services.create_summary(branch=area.east, year=YEAR)
+    report = services.create_summary(branch=area.east, year=YEAR, user=None)
     assert [row[:2] for row in Document.from_dict(report.current_revision().content).annex["rows"]] == [
         ["u1工会", "1"], ["u2工会", "0"]]
     area.approve_summary(area.u2)
-    services.refresh_figures(report=report)
+    services.refresh_figures(report=report, user=None)
     document = Document.from_dict(report.current_revision().content)
     assert [row[:2] for row in document.annex["rows"]] == [["u1工会", "1"], ["u2工会", "1"]]
 
 
 def test_a_half_year_federation_summary_is_refused(area):
     with raises_refusal(Code.FEDERATION_SUMMARY_IS_ANNUAL):
-        services.create_summary(branch=area.east, year=YEAR, half=True)
+        services.create_summary(branch=area.east, year=YEAR, half=True, user=None)

@@ -21,7 +21,7 @@ YEAR = datetime.date.today().year - 1
 @pytest.fixture
 def approved(cast):
     make_activity(cast.school, datetime.date(YEAR, 5, 1))
-    report = services.create_summary(branch=cast.school, year=YEAR)
+    report = services.create_summary(branch=cast.school, year=YEAR, user=None)
     revision = approve(report, secretary=cast.alice, chair=cast.carol)
     revision.refresh_from_db()
     return revision
@@ -48,9 +48,9 @@ def test_services_refuse(cast, approved):
     document = Document.from_dict(approved.content)
     document.title = "改"
     with raises_refusal(Code.NOT_EDITABLE):
-        services.save_document(revision=approved, document=document, expected_version=approved.version)
+        services.save_document(revision=approved, document=document, expected_version=approved.version, user=None)
     with raises_refusal(Code.NOT_EDITABLE):
-        services.refresh_figures(report=approved.report)
+        services.refresh_figures(report=approved.report, user=None)
     with raises_refusal(Code.NOT_SUBMITTABLE):
         review.submit_report(report=approved.report, actor=cast.alice)
     assert unchanged(approved)

@@ -18,7 +18,7 @@ def tree(*rows: list) -> object:
 def rejected(fileobj) -> list[Problem]:
     before = list(Branch.objects.order_by("pk").values_list("code", "name", "path"))
     with pytest.raises(WorkbookRejected) as excinfo:
-        import_branches(fileobj)
+        import_branches(fileobj, actor=None)
     assert list(Branch.objects.order_by("pk").values_list("code", "name", "path")) == before, "saved something"
     return excinfo.value.problems
 
@@ -36,7 +36,7 @@ def test_a_tree_is_created_with_parents_listed_after_children(db):
             ["nurses", "人民医院护理部分工会", None, "hospital", "分工会/工会小组", "医院", 40],
             ["hospital", "示范县人民医院工会委员会", "医院工会", "county", "基层工会", "医院", 600],
             ["team", "人民医院药剂科分工会", None, "hospital", "分工会", "医院", None],
-        )
+        ), actor=None
     )
     assert outcome == result(created=6)
     paths = dict(Branch.objects.values_list("code", "path"))
@@ -59,7 +59,7 @@ def test_a_tree_is_created_with_parents_listed_after_children(db):
 
 
 def test_a_parent_may_already_be_in_the_database(cast):
-    import_branches(tree(["school2", "第二小学工会", None, "county", "基层工会", "学校", 30]))
+    import_branches(tree(["school2", "第二小学工会", None, "county", "基层工会", "学校", 30]), actor=None)
     assert Branch.objects.get(code="school2").path == "/county/school2/"
 
 
@@ -69,7 +69,7 @@ def test_an_existing_branch_is_updated_and_moved_with_its_subtree(cast):
         tree(
             ["school", "示范县实验学校工会委员会", "实验学校工会", "other", "基层工会", "学校", 80],
             ["plant", cast.plant.name, cast.plant.short_name, "county", "基层工会", "企业", 0],
-        )
+        ), actor=None
     )
     assert outcome == result(updated=1, skipped=1)
     school = Branch.objects.get(code="school")
@@ -86,7 +86,7 @@ def test_swapping_two_branches_in_one_sheet_is_not_a_cycle(cast):
         tree(
             ["plant", "工厂工会", None, None, "总工会", "企业", None],
             ["county", "示范县总工会", None, "plant", "总工会", "机关", None],
-        )
+        ), actor=None
     )
     paths = dict(Branch.objects.values_list("code", "path"))
     assert (paths["plant"], paths["county"], paths["school"]) == ("/plant/", "/plant/county/", "/plant/county/school/")
@@ -159,7 +159,7 @@ def test_cell_and_model_problems_are_all_listed(cast):
 
 def test_an_unchanged_branch_is_skipped(cast):
     row = ["school", cast.school.name, cast.school.short_name, "county", "基层工会", "学校", cast.school.workforce]
-    assert import_branches(tree(row)) == result(skipped=1)
+    assert import_branches(tree(row), actor=None) == result(skipped=1)
 
 
 def test_a_workbook_without_the_sheet_is_a_problem(db):

@@ -46,7 +46,7 @@ def every_text(document):
 @pytest.mark.parametrize("sector", SECTORS)
 def test_skeleton_plan_has_the_standard_parts_in_order(db, sector, year):
     branch = union_of(sector)
-    document = document_of(services.create_plan(branch=branch, year=year))
+    document = document_of(services.create_plan(branch=branch, year=year, user=None))
     keys = [s.key for s in document.sections]
     assert keys in (["guiding", "goals", "themes", "schedule"], ["guiding", "themes", "schedule"])
     headings = {s.key: s.heading for s in document.sections}
@@ -62,7 +62,7 @@ def test_skeleton_plan_has_the_standard_parts_in_order(db, sector, year):
 
 @pytest.mark.parametrize("sector", SECTORS)
 def test_skeleton_themes_are_numbered_subsections_with_items(db, sector, year):
-    document = document_of(services.create_plan(branch=union_of(sector), year=year))
+    document = document_of(services.create_plan(branch=union_of(sector), year=year, user=None))
     themes = document.section("themes")
     assert themes.subsections
     for theme in themes.subsections:
@@ -72,7 +72,7 @@ def test_skeleton_themes_are_numbered_subsections_with_items(db, sector, year):
 
 @pytest.mark.parametrize("sector", SECTORS)
 def test_skeleton_schedule_covers_each_month_exactly_once(db, sector, year):
-    document = document_of(services.create_plan(branch=union_of(sector), year=year))
+    document = document_of(services.create_plan(branch=union_of(sector), year=year, user=None))
     entries = document.section("schedule").schedule
     months = [month for entry in entries for month in entry.months]
     assert sorted(months) == list(range(1, 13))
@@ -81,7 +81,7 @@ def test_skeleton_schedule_covers_each_month_exactly_once(db, sector, year):
 
 @pytest.mark.parametrize("sector", SECTORS)
 def test_skeleton_plan_has_one_plan_item_row_per_schedule_item(db, sector, year):
-    report = services.create_plan(branch=union_of(sector), year=year)
+    report = services.create_plan(branch=union_of(sector), year=year, user=None)
     document = document_of(report)
     rows = {row.key: row for row in PlanItem.objects.filter(report=report)}
     items = list(document.schedule_items())
@@ -94,14 +94,14 @@ def test_skeleton_plan_has_one_plan_item_row_per_schedule_item(db, sector, year)
 
 
 def test_school_plan_celebrates_teachers_day_in_september(db, year):
-    document = document_of(services.create_plan(branch=union_of(Sector.SCHOOL), year=year))
+    document = document_of(services.create_plan(branch=union_of(Sector.SCHOOL), year=year, user=None))
     september = [e for e in document.section("schedule").schedule if e.label == "九月份"]
     assert len(september) == 1 and september[0].months == [9]
     assert any("教师节" in item.text for item in september[0].items)
 
 
 def test_enterprise_plan_speaks_of_labour_competitions(db, year):
-    document = document_of(services.create_plan(branch=union_of(Sector.ENTERPRISE), year=year))
+    document = document_of(services.create_plan(branch=union_of(Sector.ENTERPRISE), year=year, user=None))
     assert any("安康杯" in text or "劳动竞赛" in text for text in rendered_texts(document))
 
 
@@ -109,11 +109,11 @@ def test_enterprise_plan_speaks_of_labour_competitions(db, year):
 
 
 def test_copy_moves_every_year_on(cast, year):
-    previous = document_of(services.create_plan(branch=cast.school, year=year - 1))
+    previous = document_of(services.create_plan(branch=cast.school, year=year - 1, user=None))
     assert f"{year - 1}年" in previous.title
     assert any(f"{year - 1}年" in p.text for p in previous.all_paragraphs())
 
-    copy = document_of(services.create_plan(branch=cast.school, year=year, from_previous=True))
+    copy = document_of(services.create_plan(branch=cast.school, year=year, from_previous=True, user=None))
     assert copy.title == f"school工会{year}年工会工作计划"
     assert copy.section("guiding").paragraphs[0].text.startswith(f"{year}年")
     for text in every_text(copy):
@@ -122,7 +122,7 @@ def test_copy_moves_every_year_on(cast, year):
 
 
 def test_copy_keeps_last_years_edits_with_the_year_moved_on(cast, year):
-    report = services.create_plan(branch=cast.school, year=year - 1)
+    report = services.create_plan(branch=cast.school, year=year - 1, user=None)
 
     def change(document):
         document.section("guiding").paragraphs[0].text = f"{year - 1}年，学校工会将重点做好三件事。"
@@ -131,7 +131,7 @@ def test_copy_keeps_last_years_edits_with_the_year_moved_on(cast, year):
         september.items[-1].text = f"筹备{year - 1}年教师节座谈会"
     save_edit(report, change)
 
-    copy_report = services.create_plan(branch=cast.school, year=year, from_previous=True)
+    copy_report = services.create_plan(branch=cast.school, year=year, from_previous=True, user=None)
     copy = document_of(copy_report)
     assert copy.section("guiding").paragraphs[0].text == f"{year}年，学校工会将重点做好三件事。"
     assert f"筹备{year}年教师节座谈会" in [item.text for _, item in copy.schedule_items()]
@@ -140,31 +140,31 @@ def test_copy_keeps_last_years_edits_with_the_year_moved_on(cast, year):
 
 def test_copying_without_last_years_plan_is_refused_in_chinese(cast, year):
     with raises_refusal(Code.NO_PREVIOUS_PLAN) as refusal:
-        services.create_plan(branch=cast.school, year=year, from_previous=True)
+        services.create_plan(branch=cast.school, year=year, from_previous=True, user=None)
     assert is_chinese(str(refusal.value))
     assert f"{year - 1}年" in str(refusal.value)
     assert not cast.school.reports.exists()
 
 
 def test_a_plan_of_another_union_is_not_copied(cast, year):
-    services.create_plan(branch=cast.plant, year=year - 1)
+    services.create_plan(branch=cast.plant, year=year - 1, user=None)
     with raises_refusal(Code.NO_PREVIOUS_PLAN):
-        services.create_plan(branch=cast.school, year=year, from_previous=True)
+        services.create_plan(branch=cast.school, year=year, from_previous=True, user=None)
 
 
 def test_creating_the_same_plan_twice_is_refused(cast, year):
-    services.create_plan(branch=cast.school, year=year)
+    services.create_plan(branch=cast.school, year=year, user=None)
     with raises_refusal(Code.REPORT_EXISTS) as refusal:
-        services.create_plan(branch=cast.school, year=year)
+        services.create_plan(branch=cast.school, year=year, user=None)
     assert is_chinese(str(refusal.value))
     assert cast.school.reports.count() == 1
 
 
 def test_creating_the_same_summary_twice_is_refused(cast, last_year):
-    services.create_summary(branch=cast.school, year=last_year)
-    services.create_summary(branch=cast.school, year=last_year, half=True)  # another period: fine
+    services.create_summary(branch=cast.school, year=last_year, user=None)
+    services.create_summary(branch=cast.school, year=last_year, half=True, user=None)  # another period: fine
     with raises_refusal(Code.REPORT_EXISTS) as refusal:
-        services.create_summary(branch=cast.school, year=last_year)
+        services.create_summary(branch=cast.school, year=last_year, user=None)
     assert is_chinese(str(refusal.value))
     assert cast.school.reports.count() == 2
 
@@ -175,7 +175,7 @@ def test_creating_the_same_summary_twice_is_refused(cast, last_year):
 @pytest.fixture
 def plan_with_two_done(cast, last_year):
     """Last year's plan with two items done: one in March, one in September."""
-    report = services.create_plan(branch=cast.school, year=last_year)
+    report = services.create_plan(branch=cast.school, year=last_year, user=None)
     items = list(PlanItem.objects.filter(report=report).order_by("position"))
     march = next(i for i in items if i.first_month == 3)
     september = next(i for i in items if i.first_month == 9)
@@ -186,7 +186,7 @@ def plan_with_two_done(cast, last_year):
 
 def test_annual_summary_states_planned_and_done_items(cast, last_year, plan_with_two_done):
     items, done = plan_with_two_done
-    text = document_of(services.create_summary(branch=cast.school, year=last_year)).paragraph("plan.progress").text
+    text = document_of(services.create_summary(branch=cast.school, year=last_year, user=None)).paragraph("plan.progress").text
     assert f"年初计划的{len(items)}项工作" in text, text
     assert states(text, len(done), "项") and "已完成2项" in text, text
     # A few unfinished items are named, in the plan's order, then 等 and how many in all.
@@ -203,7 +203,7 @@ def test_annual_summary_states_planned_and_done_items(cast, last_year, plan_with
 def test_half_year_summary_counts_only_items_of_the_first_half(cast, last_year, plan_with_two_done):
     items, done = plan_with_two_done
     first_half = [i for i in items if i.first_month <= 6]
-    text = document_of(services.create_summary(branch=cast.school, year=last_year, half=True)).paragraph(
+    text = document_of(services.create_summary(branch=cast.school, year=last_year, half=True, user=None)).paragraph(
         "plan.progress").text
     assert states(text, len(first_half), "项") and "已完成1项" in text, text
     assert f"{len(items)}项" not in text
@@ -213,10 +213,10 @@ def test_half_year_summary_counts_only_items_of_the_first_half(cast, last_year, 
 
 
 def test_half_year_progress_counts_only_activities_held_in_the_half_year(cast, last_year):
-    report = services.create_plan(branch=cast.school, year=last_year)
+    report = services.create_plan(branch=cast.school, year=last_year, user=None)
     may = PlanItem.objects.filter(report=report, first_month=5).order_by("position").first()
     make_activity(cast.school, datetime.date(last_year, 9, 20), "补办青年教师基本功比赛", plan_item=may)
-    text = document_of(services.create_summary(branch=cast.school, year=last_year, half=True)).paragraph(
+    text = document_of(services.create_summary(branch=cast.school, year=last_year, half=True, user=None)).paragraph(
         "plan.progress").text
     assert "已完成0项" in text, text
     first_half = list(PlanItem.objects.filter(report=report, first_month__lte=6).order_by("position"))
@@ -224,7 +224,7 @@ def test_half_year_progress_counts_only_activities_held_in_the_half_year(cast, l
 
 
 def test_no_plan_no_progress_paragraph(cast, last_year):
-    document = document_of(services.create_summary(branch=cast.school, year=last_year))
+    document = document_of(services.create_summary(branch=cast.school, year=last_year, user=None))
     assert document.paragraph("plan.progress") is None and document.section("plan") is None
 
 
@@ -233,7 +233,7 @@ def test_no_plan_no_progress_paragraph(cast, last_year):
 
 @pytest.fixture
 def plan(cast, year):
-    return services.create_plan(branch=cast.school, year=year - 1)
+    return services.create_plan(branch=cast.school, year=year - 1, user=None)
 
 
 def rows_match(report):

@@ -57,7 +57,7 @@ def written_problems(text):
 def previous_year(cast, last_year):
     """school's last year: its plan (partly done), records across the year and its summary."""
     school, day = cast.school, lambda month, d: datetime.date(last_year, month, d)
-    plan = services.create_plan(branch=school, year=last_year)
+    plan = services.create_plan(branch=school, year=last_year, user=None)
     save_edit(plan, trimmed_plan)
     october_item = PlanItem.objects.get(report=plan, key="item.c")
 
@@ -80,13 +80,13 @@ def previous_year(cast, last_year):
     make_honor(school, day(11, 16), "全县教职工篮球赛小学组第二名", kind=HonorKind.PRIZE, activity=basketball)
     make_activity(school, day(12, 5), "工会小组长业务培训", category=C.UNION_BUILDING, participants=6)
 
-    summary = services.create_summary(branch=school, year=last_year)
+    summary = services.create_summary(branch=school, year=last_year, user=None)
     save_edit(summary, written_problems(f"一是{PROBLEMS[0]}；二是{PROBLEMS[1]}；三是{PROBLEMS[2]}。"))
     return school
 
 
 def plan_of(branch, year):
-    return document_of(services.create_plan(branch=branch, year=year))
+    return document_of(services.create_plan(branch=branch, year=year, user=None))
 
 
 def entry_for(document, month):
@@ -126,7 +126,7 @@ def test_last_summarys_problems_become_placeholder_points(previous_year, year):
 
 
 def test_the_approved_summary_is_preferred_to_a_later_draft(cast, last_year, year):
-    summary = services.create_summary(branch=cast.school, year=last_year)
+    summary = services.create_summary(branch=cast.school, year=last_year, user=None)
     save_edit(summary, written_problems("活动场地不足。"))
     approve(summary, secretary=cast.alice, chair=cast.carol)
     review.reopen_report(report=summary, actor=cast.carol, reason="补充数据")
@@ -138,7 +138,7 @@ def test_the_approved_summary_is_preferred_to_a_later_draft(cast, last_year, yea
 
 def test_many_problems_are_not_all_told_in_one_frame(cast, last_year, year):
     problems = ["活动场地不足", "经费审查不够及时", "青年职工参与不多", "女职工工作缺少特色", "宣传信息工作薄弱"]
-    summary = services.create_summary(branch=cast.school, year=last_year)
+    summary = services.create_summary(branch=cast.school, year=last_year, user=None)
     save_edit(summary, written_problems("；".join(f"{n}是{p}" for n, p in zip("一二三四五", problems)) + "。"))
     document = plan_of(cast.school, year)
     assert len(document.section("theme.problems").paragraphs) == len(problems)
@@ -188,7 +188,7 @@ def test_each_month_of_last_years_work_has_its_work(previous_year, year):
 
 
 def test_the_schedule_is_kept_as_plan_items_with_unique_stable_keys(previous_year, year):
-    report = services.create_plan(branch=previous_year, year=year)
+    report = services.create_plan(branch=previous_year, year=year, user=None)
     document = document_of(report)
     keys = [item.key for _, item in document.schedule_items()]
     assert len(keys) == len(set(keys))
@@ -219,9 +219,9 @@ def drafting_queries(branch, year):
 
 def test_drafting_costs_the_same_queries_for_few_and_many_records(cast, last_year, year):
     for branch, n in ((cast.school, 10), (cast.plant, 1000)):
-        services.create_plan(branch=branch, year=last_year)
+        services.create_plan(branch=branch, year=last_year, user=None)
         fill_branch(branch, last_year, n)
-        services.create_summary(branch=branch, year=last_year)
+        services.create_summary(branch=branch, year=last_year, user=None)
     few, many = drafting_queries(cast.school, year), drafting_queries(cast.plant, year)
     # Five to gather last year, one for the deadline the signature date may fall back to.
     assert few == many <= 6

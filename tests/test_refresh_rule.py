@@ -55,7 +55,7 @@ def report(cast, year, day):
     make_activity(cast.school, day(4), "春季趣味运动会", category=C.SPORTS, participants=20)
     make_activity(cast.school, day(1), "迎新春联欢会", category=C.FESTIVAL, participants=30)
     make_payment(cast.school, day(1), reason=R.FESTIVAL, headcount=10, cash=Decimal("1000"))
-    return services.create_summary(branch=cast.school, year=year)
+    return services.create_summary(branch=cast.school, year=year, user=None)
 
 
 def set_text(key, text):
@@ -73,7 +73,7 @@ def sports_figures(document):
 
 def test_unedited_paragraph_takes_the_new_figures(cast, report, day):
     make_activity(cast.school, day(5), "教职工拔河比赛", category=C.SPORTS, participants=15)
-    outcome = services.refresh_figures(report=report)
+    outcome = services.refresh_figures(report=report, user=None)
     paragraph = document_of(report).paragraph(SPORTS)
     assert states(sports_figures(document_of(report)), 2, "次")
     assert states(sports_figures(document_of(report)), 35, "人次")
@@ -84,7 +84,7 @@ def test_unedited_paragraph_takes_the_new_figures(cast, report, day):
 
 def test_refresh_without_new_records_changes_nothing(report):
     before = report.current_revision().content
-    outcome = services.refresh_figures(report=report)
+    outcome = services.refresh_figures(report=report, user=None)
     assert (outcome.updated, outcome.added, outcome.removed, outcome.pending, outcome.orphaned) == (0, 0, 0, 0, 0)
     assert document_of(report).to_dict() == Document.from_dict(before).to_dict()
 
@@ -100,7 +100,7 @@ def edited(report):
 
 def test_edited_paragraph_keeps_her_text_and_offers_the_new_figures(cast, edited, day):
     make_activity(cast.school, day(5), "教职工拔河比赛", category=C.SPORTS, participants=15)
-    outcome = services.refresh_figures(report=edited)
+    outcome = services.refresh_figures(report=edited, user=None)
     paragraph = document_of(edited).paragraph(SPORTS)
     assert paragraph.text == HER_TEXT
     assert states(first_sentence(paragraph.pending), 2, "次")
@@ -109,14 +109,14 @@ def test_edited_paragraph_keeps_her_text_and_offers_the_new_figures(cast, edited
 
 
 def test_edited_paragraph_without_new_figures_gets_no_notice(edited):
-    services.refresh_figures(report=edited)
+    services.refresh_figures(report=edited, user=None)
     paragraph = document_of(edited).paragraph(SPORTS)
     assert paragraph.text == HER_TEXT and paragraph.pending == ""
 
 
 def test_accepting_takes_the_new_text(cast, edited, day):
     make_activity(cast.school, day(5), "教职工拔河比赛", category=C.SPORTS, participants=15)
-    services.refresh_figures(report=edited)
+    services.refresh_figures(report=edited, user=None)
     pending = document_of(edited).paragraph(SPORTS).pending
 
     document = save_edit(edited, lambda d: editing.apply_action(d, f"accept:{SPORTS}"))
@@ -127,18 +127,18 @@ def test_accepting_takes_the_new_text(cast, edited, day):
 
 def test_dismissing_keeps_her_text_and_the_notice_returns_only_with_new_figures(cast, edited, day):
     make_activity(cast.school, day(5), "教职工拔河比赛", category=C.SPORTS, participants=15)
-    services.refresh_figures(report=edited)
+    services.refresh_figures(report=edited, user=None)
 
     document = save_edit(edited, lambda d: editing.apply_action(d, f"dismiss:{SPORTS}"))
     assert document.paragraph(SPORTS).text == HER_TEXT
     assert document.paragraph(SPORTS).pending == ""
 
-    outcome = services.refresh_figures(report=edited)
+    outcome = services.refresh_figures(report=edited, user=None)
     assert document_of(edited).paragraph(SPORTS).pending == ""
     assert outcome.pending == 0
 
     make_activity(cast.school, day(10), "秋季运动会", category=C.SPORTS, participants=40)
-    outcome = services.refresh_figures(report=edited)
+    outcome = services.refresh_figures(report=edited, user=None)
     paragraph = document_of(edited).paragraph(SPORTS)
     assert paragraph.text == HER_TEXT
     assert states(first_sentence(paragraph.pending), 3, "次") and states(first_sentence(paragraph.pending), 75, "人次")
@@ -147,11 +147,11 @@ def test_dismissing_keeps_her_text_and_the_notice_returns_only_with_new_figures(
 
 def test_pending_notice_is_withdrawn_when_the_figures_go_back(cast, edited, day):
     added = make_activity(cast.school, day(5), "教职工拔河比赛", category=C.SPORTS, participants=15)
-    services.refresh_figures(report=edited)
+    services.refresh_figures(report=edited, user=None)
     assert document_of(edited).paragraph(SPORTS).pending
 
     added.delete()
-    services.refresh_figures(report=edited)
+    services.refresh_figures(report=edited, user=None)
     paragraph = document_of(edited).paragraph(SPORTS)
     assert paragraph.text == HER_TEXT
     assert paragraph.pending == "", paragraph.pending
@@ -162,7 +162,7 @@ def test_edited_text_that_already_says_the_new_figures_gets_no_notice(cast, repo
     # What the drafter will now write, typed in by her before the refresh.
     new_text = draft_summary(gather_summary_facts(cast.school, report.year)).paragraph(SPORTS).text
     save_edit(report, set_text(SPORTS, new_text))
-    outcome = services.refresh_figures(report=report)
+    outcome = services.refresh_figures(report=report, user=None)
     paragraph = document_of(report).paragraph(SPORTS)
     assert paragraph.text == new_text and paragraph.pending == "" and not paragraph.edited
     assert outcome.pending == 0
@@ -183,7 +183,7 @@ def add_her_paragraph(report, section_key, text):
 def test_her_own_paragraph_is_never_touched(cast, report, day):
     key = add_her_paragraph(report, "culture", "工会还组织了教职工合唱团排练。")
     make_activity(cast.school, day(6), "教职工篮球赛", category=C.SPORTS, participants=12)
-    services.refresh_figures(report=report)
+    services.refresh_figures(report=report, user=None)
     document = document_of(report)
     mine = document.paragraph(key)
     assert mine.text == "工会还组织了教职工合唱团排练。"
@@ -194,7 +194,7 @@ def test_her_own_paragraph_is_never_touched(cast, report, day):
 def test_her_own_paragraph_keeps_its_section_when_the_records_are_gone(cast, report):
     key = add_her_paragraph(report, "culture", "工会还组织了教职工合唱团排练。")
     cast.school.activity_set.all().delete()
-    services.refresh_figures(report=report)
+    services.refresh_figures(report=report, user=None)
     document = document_of(report)
     assert keys_of(document.section("culture").paragraphs) == [key]
 
@@ -204,11 +204,11 @@ def test_her_own_paragraph_keeps_its_section_when_the_records_are_gone(cast, rep
 
 def test_unedited_paragraph_of_deleted_records_goes_with_its_emptied_section(cast, report, day):
     make_activity(cast.school, day(6), "安全生产检查", category=C.SAFETY, participants=8)
-    services.refresh_figures(report=report)
+    services.refresh_figures(report=report, user=None)
     assert document_of(report).section("safety") is not None
 
     cast.school.activity_set.filter(category=C.SAFETY).delete()
-    outcome = services.refresh_figures(report=report)
+    outcome = services.refresh_figures(report=report, user=None)
     document = document_of(report)
     assert document.paragraph(f"activity.{C.SAFETY}") is None
     assert document.section("safety") is None
@@ -217,7 +217,7 @@ def test_unedited_paragraph_of_deleted_records_goes_with_its_emptied_section(cas
 
 def test_unedited_paragraph_goes_but_the_section_stays_while_others_remain(cast, report):
     cast.school.activity_set.filter(category=C.SPORTS).delete()
-    services.refresh_figures(report=report)
+    services.refresh_figures(report=report, user=None)
     document = document_of(report)
     assert document.paragraph(SPORTS) is None
     assert document.paragraph("culture.total") is None  # one culture category left: no total
@@ -226,7 +226,7 @@ def test_unedited_paragraph_goes_but_the_section_stays_while_others_remain(cast,
 
 def test_edited_paragraph_of_deleted_records_is_kept_and_marked_orphaned(cast, edited):
     cast.school.activity_set.filter(category=C.SPORTS).delete()
-    outcome = services.refresh_figures(report=edited)
+    outcome = services.refresh_figures(report=edited, user=None)
     paragraph = document_of(edited).paragraph(SPORTS)
     assert paragraph is not None and paragraph.text == HER_TEXT
     assert paragraph.orphaned and paragraph.pending == ""
@@ -236,11 +236,11 @@ def test_edited_paragraph_of_deleted_records_is_kept_and_marked_orphaned(cast, e
 def test_orphaned_paragraph_is_no_longer_orphaned_when_its_records_return(cast, edited, day):
     sports = list(cast.school.activity_set.filter(category=C.SPORTS).values())
     cast.school.activity_set.filter(category=C.SPORTS).delete()
-    services.refresh_figures(report=edited)
+    services.refresh_figures(report=edited, user=None)
     assert document_of(edited).paragraph(SPORTS).orphaned
 
     make_activity(cast.school, day(4), "春季趣味运动会", category=C.SPORTS, participants=sports[0]["participants"])
-    services.refresh_figures(report=edited)
+    services.refresh_figures(report=edited, user=None)
     paragraph = document_of(edited).paragraph(SPORTS)
     assert not paragraph.orphaned and paragraph.text == HER_TEXT
 
@@ -251,7 +251,7 @@ def test_orphaned_paragraph_is_no_longer_orphaned_when_its_records_return(cast, 
 def test_new_category_in_a_new_section_goes_between_its_neighbours(cast, report, day):
     assert section_keys(document_of(report))[:3] == ["welfare", "culture", "problems"]
     make_activity(cast.school, day(3), "师德培训", category=C.TRAINING, participants=40)
-    outcome = services.refresh_figures(report=report)
+    outcome = services.refresh_figures(report=report, user=None)
     document = document_of(report)
     assert section_keys(document)[:4] == ["welfare", "education", "culture", "problems"]
     assert keys_of(document.section("education").paragraphs) == [f"activity.{C.TRAINING}"]
@@ -260,7 +260,7 @@ def test_new_category_in_a_new_section_goes_between_its_neighbours(cast, report,
 
 def test_new_category_in_an_existing_section_goes_in_drafting_order(cast, report, day):
     make_activity(cast.school, day(5), "读书月", category=C.CULTURE, participants=25)
-    services.refresh_figures(report=report)
+    services.refresh_figures(report=report, user=None)
     document = document_of(report)
     assert keys_of(document.section("culture").paragraphs) == [
         "culture.total", FESTIVAL, f"activity.{C.CULTURE}", SPORTS,
@@ -272,7 +272,7 @@ def test_new_category_in_an_existing_section_goes_in_drafting_order(cast, report
 
 def test_new_welfare_reason_goes_into_the_welfare_section(cast, report, day):
     make_payment(cast.school, day(3), reason=R.SICKNESS, headcount=2, cash=Decimal("600"))
-    services.refresh_figures(report=report)
+    services.refresh_figures(report=report, user=None)
     document = document_of(report)
     assert keys_of(document.section("welfare").paragraphs) == [
         "welfare.total", f"welfare.{R.FESTIVAL}", f"welfare.{R.SICKNESS}",
@@ -286,8 +286,8 @@ def test_new_welfare_reason_goes_into_the_welfare_section(cast, report, day):
 def test_removed_drafted_paragraph_is_not_brought_back(cast, report, day):
     save_edit(report, lambda d: editing.apply_action(d, f"remove_paragraph:{SPORTS}"))
     make_activity(cast.school, day(6), "教职工篮球赛", category=C.SPORTS, participants=12)
-    services.refresh_figures(report=report)
-    services.refresh_figures(report=report)
+    services.refresh_figures(report=report, user=None)
+    services.refresh_figures(report=report, user=None)
     document = document_of(report)
     assert document.paragraph(SPORTS) is None
     assert SPORTS in document.dismissed
@@ -297,7 +297,7 @@ def test_removed_drafted_section_is_not_brought_back_even_with_new_reasons(cast,
     save_edit(report, lambda d: editing.apply_action(d, "remove_section:welfare"))
     make_payment(cast.school, day(3), reason=R.SICKNESS, headcount=2, cash=Decimal("600"))
     make_payment(cast.school, day(4), reason=R.FESTIVAL, headcount=2, cash=Decimal("600"))
-    services.refresh_figures(report=report)
+    services.refresh_figures(report=report, user=None)
     document = document_of(report)
     assert document.section("welfare") is None
     assert not [p.key for p in document.all_paragraphs() if p.key.startswith("welfare.")]
@@ -306,7 +306,7 @@ def test_removed_drafted_section_is_not_brought_back_even_with_new_reasons(cast,
 def test_emptied_drafted_paragraph_is_not_brought_back(cast, report, day):
     save_edit(report, lambda d: apply_fields_ok(d, {f"p:{FESTIVAL}": ""}))
     make_activity(cast.school, day(9), "教师节表彰大会", category=C.FESTIVAL, participants=50)
-    services.refresh_figures(report=report)
+    services.refresh_figures(report=report, user=None)
     assert document_of(report).paragraph(FESTIVAL) is None
 
 
@@ -314,10 +314,10 @@ def test_emptied_drafted_paragraph_is_not_brought_back(cast, report, day):
 
 
 def test_refresh_is_refused_for_plans(cast, year):
-    plan = services.create_plan(branch=cast.school, year=year)
+    plan = services.create_plan(branch=cast.school, year=year, user=None)
     before = plan.current_revision().content
     with raises_refusal(Code.NOT_A_SUMMARY) as refusal:
-        services.refresh_figures(report=plan)
+        services.refresh_figures(report=plan, user=None)
     assert is_chinese(str(refusal.value))
     assert plan.current_revision().content == before
 
@@ -326,7 +326,7 @@ def test_refresh_with_a_stale_version_is_refused(report):
     version = report.current_revision().version
     save_edit(report, set_text(SPORTS, HER_TEXT))
     with pytest.raises(services.StaleEdit):
-        services.refresh_figures(report=report, expected_version=version)
+        services.refresh_figures(report=report, expected_version=version, user=None)
     assert document_of(report).paragraph(SPORTS).text == HER_TEXT
 
 
@@ -342,7 +342,7 @@ def test_message_is_chinese_and_its_counts_match_what_happened(cast, report, day
     make_activity(cast.school, day(9), "教师节表彰大会", category=C.FESTIVAL, participants=50)
     make_activity(cast.school, day(3), "师德培训", category=C.TRAINING, participants=40)
     make_payment(cast.school, day(3), reason=R.SICKNESS, headcount=2, cash=Decimal("600"))
-    outcome = services.refresh_figures(report=report)
+    outcome = services.refresh_figures(report=report, user=None)
     assert (outcome.updated, outcome.pending, outcome.added, outcome.removed, outcome.orphaned) == (3, 1, 2, 2, 0)
     assert outcome.message == (
         "数据已刷新：更新了 3 段，新增 2 段，删去 2 段已无记录的内容，1 段您修改过的内容有新数据，请逐段确认。"
@@ -353,7 +353,7 @@ def test_message_is_chinese_and_its_counts_match_what_happened(cast, report, day
 def test_message_names_removed_and_orphaned_paragraphs(cast, report):
     save_edit(report, set_text(SPORTS, HER_TEXT))
     cast.school.activity_set.all().delete()
-    outcome = services.refresh_figures(report=report)
+    outcome = services.refresh_figures(report=report, user=None)
     # culture.total and the festival paragraph go, and so do the problems the activities
     # pointed at (no training, no democratic management) with their intentions, since a year
     # without activities says nothing of what was missing (the sector's general problems and

@@ -16,7 +16,7 @@ YEAR = datetime.date.today().year - 1
 @pytest.fixture
 def submitted(cast):
     make_activity(cast.school, datetime.date(YEAR, 5, 1), participants=30)
-    report = services.create_summary(branch=cast.school, year=YEAR)
+    report = services.create_summary(branch=cast.school, year=YEAR, user=None)
     fill_placeholders(report)
     review.submit_report(report=report, actor=cast.alice)
     return report

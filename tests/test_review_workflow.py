@@ -21,7 +21,7 @@ YEAR = datetime.date.today().year - 1
 @pytest.fixture
 def summary(cast):
     make_activity(cast.school, datetime.date(YEAR, 5, 1), participants=30)
-    return services.create_summary(branch=cast.school, year=YEAR)
+    return services.create_summary(branch=cast.school, year=YEAR, user=None)
 
 
 def state(report):
@@ -63,7 +63,7 @@ def test_a_placeholder_touched_only_invisibly_still_blocks_submit(cast, summary,
         if paragraph.needs_filling:
             paragraph.text = touched(paragraph.drafted, how)
             assert paragraph.text != paragraph.drafted
-    services.save_document(revision=revision, document=document, expected_version=revision.version)
+    services.save_document(revision=revision, document=document, expected_version=revision.version, user=None)
     with raises_refusal(Code.UNFINISHED):
         review.submit_report(report=summary, actor=cast.alice)
     assert state(summary) == "draft"
@@ -121,7 +121,7 @@ def test_wrong_states_are_refused(cast, summary):
         review.submit_report(report=summary, actor=cast.alice)
     with raises_refusal(Code.NOT_EDITABLE):
         revision = summary.current_revision()
-        services.save_document(revision=revision, document=Document.from_dict(revision.content), expected_version=revision.version)
+        services.save_document(revision=revision, document=Document.from_dict(revision.content), expected_version=revision.version, user=None)
 
 
 def test_return_needs_a_comment_and_reopen_a_reason(cast, summary):
@@ -205,7 +205,7 @@ def test_diff_between_revisions(client, cast, summary):
     revision = review.reopen_report(report=summary, actor=cast.carol, reason="修改开头")
     document = Document.from_dict(revision.content)
     document.paragraph("opening").text = "这是改过的开头。"
-    services.save_document(revision=revision, document=document, expected_version=revision.version)
+    services.save_document(revision=revision, document=document, expected_version=revision.version, user=None)
     client.login(username="alice", password=PASSWORD)
     response = client.get(reverse("reports:revision_diff", args=["school", summary.pk]))
     changes = {(line.change, line.text) for line in response.context["lines"] if line.change != "same"}

@@ -51,7 +51,7 @@ def _edited(report):
 
 @pytest.mark.parametrize("who", ["bob", "oscar"])
 def test_saving_another_unions_document_is_refused(cast, who):
-    report = services.create_summary(branch=cast.school, year=YEAR)
+    report = services.create_summary(branch=cast.school, year=YEAR, user=None)
     revision, document = _edited(report)
     refused(
         lambda: services.save_document(
@@ -64,7 +64,7 @@ def test_saving_another_unions_document_is_refused(cast, who):
 
 
 def test_refreshing_another_unions_figures_is_refused(cast):
-    report = services.create_summary(branch=cast.school, year=YEAR)
+    report = services.create_summary(branch=cast.school, year=YEAR, user=None)
     version = report.current_revision().version
     refused(lambda: services.refresh_figures(report=report, user=cast.dora))
     refused(lambda: services.refresh_figures(report=report, user=cast.oscar))
@@ -76,7 +76,7 @@ def test_refreshing_another_unions_figures_is_refused(cast):
 def county_summary(cast):
     """The county's summary, with the school's approved summary to pick practices from."""
     approve(known_summary(cast.school), secretary=cast.alice, chair=cast.carol)
-    report = services.create_summary(branch=cast.county, year=YEAR)
+    report = services.create_summary(branch=cast.county, year=YEAR, user=None)
     sources = typical.approved_sources(cast.county, YEAR)
     picks = [pick for source in sources for pick, _heading, _text in source.paragraphs]
     assert picks

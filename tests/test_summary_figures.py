@@ -161,7 +161,7 @@ def school(cast, year):
 
 @pytest.fixture
 def document(school, year):
-    report = services.create_summary(branch=school, year=year)
+    report = services.create_summary(branch=school, year=year, user=None)
     return document_of(report)
 
 
@@ -364,7 +364,7 @@ def without_comparisons(snapshot):
 
 
 def test_records_of_other_unions_and_other_years_change_no_figure(cast, school, year):
-    before = text_snapshot(document_of(services.create_summary(branch=school, year=year)))
+    before = text_snapshot(document_of(services.create_summary(branch=school, year=year, user=None)))
 
     for branch in (cast.plant, cast.clinic):
         make_member(branch, "外单位会员", gender="female", is_hardship=True, joined_on=datetime.date(year, 5, 1))
@@ -386,5 +386,5 @@ def test_records_of_other_unions_and_other_years_change_no_figure(cast, school, 
                      proposals_received=7, proposals_accepted=1)
 
     Report.objects.filter(branch=school).delete()
-    after = text_snapshot(document_of(services.create_summary(branch=school, year=year)))
+    after = text_snapshot(document_of(services.create_summary(branch=school, year=year, user=None)))
     assert without_comparisons(after) == without_comparisons(before)

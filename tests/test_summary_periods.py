@@ -54,12 +54,12 @@ def assert_counts(document, count, total):
 
 
 def test_half_year_counts_january_first_and_june_thirtieth_but_not_july_first(cast, boundaries, last_year):
-    document = document_of(services.create_summary(branch=cast.school, year=last_year, half=True))
+    document = document_of(services.create_summary(branch=cast.school, year=last_year, half=True, user=None))
     assert_counts(document, *expected(boundaries, ["jan_1", "jun_30"]))
 
 
 def test_annual_counts_december_thirty_first_but_not_the_next_january_first(cast, boundaries, last_year):
-    document = document_of(services.create_summary(branch=cast.school, year=last_year))
+    document = document_of(services.create_summary(branch=cast.school, year=last_year, user=None))
     assert_counts(document, *expected(boundaries, ["jan_1", "jun_30", "jul_1", "dec_31"]))
 
 
@@ -82,8 +82,8 @@ def test_titles_use_the_full_name_without_a_trailing_committee(cast, last_year, 
     cast.school.name = full_name
     cast.school.save()
     assert expected_title_name(full_name) == title_name
-    annual = document_of(services.create_summary(branch=cast.school, year=last_year))
-    half = document_of(services.create_summary(branch=cast.school, year=last_year, half=True))
+    annual = document_of(services.create_summary(branch=cast.school, year=last_year, user=None))
+    half = document_of(services.create_summary(branch=cast.school, year=last_year, half=True, user=None))
     # 工会 is said once: a name ending in 工会 is followed by 工作总结.
     work = "工作总结" if title_name.endswith("工会") else "工会工作总结"
     assert annual.title == f"{title_name}{last_year}年{work}"
@@ -94,8 +94,8 @@ def test_titles_use_the_full_name_without_a_trailing_committee(cast, last_year, 
 
 
 def test_half_year_opening_speaks_of_the_half_year(cast, last_year):
-    half = document_of(services.create_summary(branch=cast.school, year=last_year, half=True))
-    annual = document_of(services.create_summary(branch=cast.school, year=last_year))
+    half = document_of(services.create_summary(branch=cast.school, year=last_year, half=True, user=None))
+    annual = document_of(services.create_summary(branch=cast.school, year=last_year, user=None))
     opening = " ".join(p.text for p in half.preamble)
     assert "上半年" in opening or "半年来" in opening
     annual_opening = " ".join(p.text for p in annual.preamble)
@@ -106,7 +106,7 @@ def test_opening_names_the_union_when_it_has_no_short_name(cast, last_year):
     cast.school.name = "示范县第二中学工会委员会"
     cast.school.short_name = ""
     cast.school.save()
-    document = document_of(services.create_summary(branch=cast.school, year=last_year))
+    document = document_of(services.create_summary(branch=cast.school, year=last_year, user=None))
     opening = document.preamble[0].text
     assert not opening.startswith(f"{last_year}年，在"), opening
     assert "示范县第二中学工会" in opening, opening
@@ -116,21 +116,21 @@ def test_opening_names_the_union_when_it_has_no_short_name(cast, last_year):
 
 
 def test_last_section_is_next_half_for_a_half_year_and_next_year_for_a_year(cast, last_year):
-    half = document_of(services.create_summary(branch=cast.school, year=last_year, half=True))
-    annual = document_of(services.create_summary(branch=cast.school, year=last_year))
+    half = document_of(services.create_summary(branch=cast.school, year=last_year, half=True, user=None))
+    annual = document_of(services.create_summary(branch=cast.school, year=last_year, user=None))
     assert half.sections[-1].key == "next_half"
     assert annual.sections[-1].key == "next_year"
     assert f"{last_year + 1}年" in annual.sections[-1].heading
 
 
 def test_next_half_lists_the_plans_items_from_july_to_december(cast, last_year):
-    plan = document_of(services.create_plan(branch=cast.school, year=last_year))
+    plan = document_of(services.create_plan(branch=cast.school, year=last_year, user=None))
     later, earlier = [], []
     for entry, item in plan.schedule_items():
         (later if max(entry.months) >= 7 else earlier).append((entry.label, item.text))
     assert later and earlier
 
-    half = document_of(services.create_summary(branch=cast.school, year=last_year, half=True))
+    half = document_of(services.create_summary(branch=cast.school, year=last_year, half=True, user=None))
     paragraphs = half.section("next_half").paragraphs
     texts = [p.text for p in paragraphs]
     assert len(texts) == len(later)
@@ -143,17 +143,17 @@ def test_next_half_lists_the_plans_items_from_july_to_december(cast, last_year):
 
 
 def test_next_half_without_a_plan_is_a_placeholder(cast, last_year):
-    half = document_of(services.create_summary(branch=cast.school, year=last_year, half=True))
+    half = document_of(services.create_summary(branch=cast.school, year=last_year, half=True, user=None))
     paragraphs = half.section("next_half").paragraphs
     assert len(paragraphs) == 1 and paragraphs[0].needs_filling
 
 
 def test_next_year_is_drafted_from_next_years_plan_themes(cast, last_year):
-    plan = document_of(services.create_plan(branch=cast.school, year=last_year + 1))
+    plan = document_of(services.create_plan(branch=cast.school, year=last_year + 1, user=None))
     headings = [sub.heading for sub in plan.section("themes").subsections]
     assert headings
 
-    annual = document_of(services.create_summary(branch=cast.school, year=last_year))
+    annual = document_of(services.create_summary(branch=cast.school, year=last_year, user=None))
     paragraphs = annual.section("next_year").paragraphs
     assert len(paragraphs) == len(headings)
     for heading, paragraph in zip(headings, paragraphs):
@@ -162,14 +162,14 @@ def test_next_year_is_drafted_from_next_years_plan_themes(cast, last_year):
 
 
 def test_a_plan_of_the_same_year_does_not_feed_the_annual_next_year_section(cast, last_year):
-    services.create_plan(branch=cast.school, year=last_year)
-    annual = document_of(services.create_summary(branch=cast.school, year=last_year))
+    services.create_plan(branch=cast.school, year=last_year, user=None)
+    annual = document_of(services.create_summary(branch=cast.school, year=last_year, user=None))
     paragraphs = annual.section("next_year").paragraphs
     assert len(paragraphs) == 1 and paragraphs[0].needs_filling
 
 
 def test_next_year_without_a_plan_is_a_placeholder_to_fill(cast, last_year):
-    annual = document_of(services.create_summary(branch=cast.school, year=last_year))
+    annual = document_of(services.create_summary(branch=cast.school, year=last_year, user=None))
     paragraphs = annual.section("next_year").paragraphs
     assert len(paragraphs) == 1
     assert paragraphs[0].placeholder and paragraphs[0].needs_filling

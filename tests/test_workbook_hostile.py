@@ -36,7 +36,7 @@ def a_workbook() -> io.BytesIO:
 def refusal(branch, fileobj) -> str:
     """The one problem the upload is refused with, as a sentence; asserts nothing was saved."""
     with pytest.raises(WorkbookRejected) as excinfo:
-        import_workbook(branch, fileobj)
+        import_workbook(branch, fileobj, actor=None)
     assert not Activity.objects.exists()
     problems = excinfo.value.problems
     assert len(problems) == 1, problems
@@ -94,7 +94,7 @@ def test_a_lower_limit_applies_to_a_valid_workbook(school, monkeypatch):
     ids=["bytesio", "unseekable", "uploaded-in-memory"],
 )
 def test_any_binary_file_object_is_read(school, make_upload):
-    import_workbook(school, make_upload(a_workbook().getvalue()))
+    import_workbook(school, make_upload(a_workbook().getvalue()), actor=None)
     assert Activity.objects.get().title == "健步走"
 
 
@@ -102,7 +102,7 @@ def test_an_upload_spooled_to_disk_is_read(school):
     upload = TemporaryUploadedFile("台账.xlsx", "application/octet-stream", 0, None)
     upload.write(a_workbook().getvalue())
     upload.seek(0)
-    import_workbook(school, upload)
+    import_workbook(school, upload, actor=None)
     assert Activity.objects.count() == 1
 
 
@@ -220,10 +220,10 @@ def test_a_sheet_of_more_than_twenty_thousand_rows_is_refused(school):
 
 def test_the_row_limit_counts_data_rows(school, monkeypatch):
     monkeypatch.setattr(reader, "MAX_DATA_ROWS", 3)
-    import_workbook(school, rows_workbook(3))
+    import_workbook(school, rows_workbook(3), actor=None)
     assert Activity.objects.count() == 3
     with pytest.raises(WorkbookRejected):
-        import_workbook(school, rows_workbook(4))
+        import_workbook(school, rows_workbook(4), actor=None)
 
 
 def test_a_wrong_declared_sheet_size_loses_no_rows(school):
@@ -233,13 +233,13 @@ def test_a_wrong_declared_sheet_size_loses_no_rows(school):
         xml = archive.read("xl/worksheets/sheet1.xml")
     assert b'<dimension ref="A1:K3"/>' in xml
     lying = replace_member(original, "xl/worksheets/sheet1.xml", xml.replace(b"A1:K3", b"A1:A1"))
-    import_workbook(school, lying)
+    import_workbook(school, lying, actor=None)
     assert Activity.objects.count() == 2
 
 
 def test_the_union_tree_import_is_as_careful(cast):
     before = Branch.objects.count()
     with pytest.raises(WorkbookRejected) as excinfo:
-        import_branches(with_bomb("xl/worksheets/sheet1.xml", 200))
+        import_branches(with_bomb("xl/worksheets/sheet1.xml", 200), actor=None)
     assert "压缩炸弹" in str(excinfo.value.problems[0])
     assert Branch.objects.count() == before

@@ -36,7 +36,7 @@ def school(cast):
 
 def rejected(branch, fileobj) -> list[Problem]:
     with pytest.raises(WorkbookRejected) as excinfo:
-        import_workbook(branch, fileobj)
+        import_workbook(branch, fileobj, actor=None)
     return excinfo.value.problems
 
 
@@ -96,7 +96,7 @@ def test_every_sheet_is_imported(school):
                 {"日期": "2023-02-20", "会议类型": "教职工代表大会", "届次": "五届三次", "出席人数": 85,
                  "收到提案": 76, "立案数": 23, "主要议题": "审议学校工作报告。"},
             ),
-        ),
+        ), actor=None
     )
     assert result == ImportResult(created=counts(会员=1, 活动=1, 帮扶慰问=2, 荣誉=1, 会议=1), skipped=counts())
 
@@ -151,7 +151,7 @@ def test_every_sheet_is_imported(school):
     ],
 )
 def test_every_date_form_is_read(school, cell):
-    import_workbook(school, workbook(sheet("活动", activity(开始日期=cell))))
+    import_workbook(school, workbook(sheet("活动", activity(开始日期=cell))), actor=None)
     assert Activity.objects.get().start_date == D(2023, 3, 8)
 
 
@@ -164,7 +164,7 @@ def test_an_unreadable_date_is_a_problem(school, cell):
 
 @pytest.mark.parametrize("cell, expected", [("是", True), ("否", False), (" 是 ", True), (None, False), ("", False)])
 def test_yes_no_cells(school, cell, expected):
-    import_workbook(school, workbook(sheet("会员", {"姓名": "李强", "性别": "男", "困难职工": cell})))
+    import_workbook(school, workbook(sheet("会员", {"姓名": "李强", "性别": "男", "困难职工": cell})), actor=None)
     assert Member.objects.get().is_hardship is expected
 
 
@@ -176,7 +176,7 @@ def test_a_yes_no_cell_with_another_word_is_a_problem(school):
 
 @pytest.mark.parametrize("cell", ["县（区）级", "县(区)级", " 县（区）级 ", "县 (区) 级"])
 def test_choice_labels_allow_spaces_and_ascii_parentheses(school, cell):
-    import_workbook(school, workbook(sheet("荣誉", {"日期": "2023-05-01", "荣誉名称": "先进单位", "级别": cell})))
+    import_workbook(school, workbook(sheet("荣誉", {"日期": "2023-05-01", "荣誉名称": "先进单位", "级别": cell})), actor=None)
     assert Honor.objects.get().level == HonorLevel.COUNTY
 
 
@@ -196,7 +196,7 @@ def test_blank_optional_cells_take_the_model_defaults(school):
             sheet("帮扶慰问", {"日期": "2023-01-18", "事由": "节日慰问", "对象说明": "在职职工"}),
             sheet("荣誉", {"日期": "2023-05-01", "荣誉名称": "先进单位", "级别": "本单位"}),
             sheet("会议", {"日期": "2023-02-20", "会议类型": "工会委员会会议"}),
-        ),
+        ), actor=None
     )
     member = Member.objects.get()
     assert (member.employment_type, member.status, member.is_hardship, member.birth_date, member.phone) == (
@@ -218,13 +218,13 @@ def test_blank_optional_cells_take_the_model_defaults(school):
     [(1200.5, "1200.50"), ("1200.50", "1200.50"), (" 80 ", "80.00"), (0.1 + 0.2, "0.30"), (Decimal("9.99"), "9.99")],
 )
 def test_amounts_from_number_or_text_cells(school, cell, expected):
-    import_workbook(school, workbook(sheet("活动", activity(**{"费用（元）": cell}))))
+    import_workbook(school, workbook(sheet("活动", activity(**{"费用（元）": cell}))), actor=None)
     assert Activity.objects.get().cost == Decimal(expected)
 
 
 @pytest.mark.parametrize("cell, expected", [(80, 80), (80.0, 80), ("80", 80), ("80.0", 80)])
 def test_counts_from_number_or_text_cells(school, cell, expected):
-    import_workbook(school, workbook(sheet("活动", activity(参加人次=cell))))
+    import_workbook(school, workbook(sheet("活动", activity(参加人次=cell))), actor=None)
     assert Activity.objects.get().participants == expected
 
 
@@ -265,7 +265,7 @@ def test_each_rule_gives_a_problem_in_its_cell(school, today, name, row, column,
 
 def test_a_payment_may_name_a_member_on_the_register(school):
     member = Member.objects.create(branch=school, name="赵敏", gender="female")
-    import_workbook(school, workbook(sheet("帮扶慰问", {"日期": "2023-06-01", "事由": "生育慰问", "会员姓名": "赵敏"})))
+    import_workbook(school, workbook(sheet("帮扶慰问", {"日期": "2023-06-01", "事由": "生育慰问", "会员姓名": "赵敏"})), actor=None)
     assert WelfarePayment.objects.get().member == member
 
 
@@ -299,7 +299,7 @@ def test_a_member_both_on_the_register_and_in_the_workbook_is_one_member(school)
         workbook(
             sheet("会员", {"姓名": "张伟", "性别": "男", "出生日期": "1980-01-01"}),
             sheet("帮扶慰问", {"日期": "2023-06-01", "事由": "生病住院慰问", "会员姓名": "张伟"}),
-        ),
+        ), actor=None
     )
     assert result.skipped["会员"] == 1
     assert WelfarePayment.objects.get().member == member
@@ -350,7 +350,7 @@ def test_a_sheet_with_other_headers_is_a_problem_naming_the_expected_ones(school
 
 def test_headers_allow_ascii_parentheses_spaces_and_blank_columns_after_them(school):
     headers = ["开始日期", "结束日期", "活动名称", "类别", "参加人次", "地点", " 费用(元) ", "合办单位", "活动情况", "成效", None]
-    import_workbook(school, make_workbook({"活动": [headers, ["2023-03-08", None, "健步走", "体育活动", None, None, 50]]}))
+    import_workbook(school, make_workbook({"活动": [headers, ["2023-03-08", None, "健步走", "体育活动", None, None, 50]]}), actor=None)
     assert Activity.objects.get().cost == 50
 
 
@@ -388,7 +388,7 @@ def test_missing_sheets_and_blank_rows_are_fine(school):
                     ["2023-03-09", None, "拔河比赛", "体育活动"],
                 ],
             }
-        ),
+        ), actor=None
     )
     assert result.created == counts(活动=2)
     assert set(Activity.objects.values_list("title", flat=True)) == {"健步走", "拔河比赛"}
@@ -408,31 +408,31 @@ def test_reimporting_the_same_workbook_skips_every_row(school):
             sheet("会议", {"日期": "2023-02-20", "会议类型": "教职工代表大会", "届次": "五届三次"}),
         )
 
-    first = import_workbook(school, the_workbook())
+    first = import_workbook(school, the_workbook(), actor=None)
     assert first == ImportResult(created=counts(会员=2, 活动=2, 帮扶慰问=2, 荣誉=1, 会议=1), skipped=counts())
-    second = import_workbook(school, the_workbook())
+    second = import_workbook(school, the_workbook(), actor=None)
     assert second == ImportResult(created=counts(), skipped=first.created)
     assert [model.objects.count() for model in MODELS] == [2, 2, 2, 1, 1]
 
 
 def test_a_row_repeated_in_its_sheet_is_saved_once(school):
-    result = import_workbook(school, workbook(sheet("活动", activity(), activity(参加人次=5), activity(开始日期="2023-03-09"))))
+    result = import_workbook(school, workbook(sheet("活动", activity(), activity(参加人次=5), activity(开始日期="2023-03-09"))), actor=None)
     assert (result.created["活动"], result.skipped["活动"]) == (2, 1)
     # The first of the rows sharing a natural key (title, start date) is the one kept.
     assert Activity.objects.get(start_date=D(2023, 3, 8)).participants == 0
 
 
 def test_natural_keys_are_per_branch(school, cast):
-    import_workbook(cast.plant, workbook(sheet("活动", activity())))
-    assert import_workbook(school, workbook(sheet("活动", activity()))).created["活动"] == 1
+    import_workbook(cast.plant, workbook(sheet("活动", activity())), actor=None)
+    assert import_workbook(school, workbook(sheet("活动", activity())), actor=None).created["活动"] == 1
 
 
 def test_a_payment_to_another_member_is_not_the_same_payment(school):
     Member.objects.create(branch=school, name="王丽", gender="female")
     Member.objects.create(branch=school, name="李强", gender="male")
     payment = {"日期": "2023-01-20", "事由": "生病住院慰问", "慰问金（元）": 500}
-    import_workbook(school, workbook(sheet("帮扶慰问", {**payment, "会员姓名": "王丽"})))
-    result = import_workbook(school, workbook(sheet("帮扶慰问", {**payment, "会员姓名": "李强"}, {**payment, "会员姓名": "王丽"})))
+    import_workbook(school, workbook(sheet("帮扶慰问", {**payment, "会员姓名": "王丽"})), actor=None)
+    result = import_workbook(school, workbook(sheet("帮扶慰问", {**payment, "会员姓名": "李强"}, {**payment, "会员姓名": "王丽"})), actor=None)
     assert (result.created["帮扶慰问"], result.skipped["帮扶慰问"]) == (1, 1)
 
 
@@ -440,7 +440,7 @@ def test_an_existing_member_is_left_as_it_is(school):
     Member.objects.create(
         branch=school, name="王丽", gender="female", is_hardship=True, hardship_reason="本人患重病", phone="123"
     )
-    import_workbook(school, workbook(sheet("会员", {"姓名": "王丽", "性别": "女", "困难职工": "否", "联系电话": "456"})))
+    import_workbook(school, workbook(sheet("会员", {"姓名": "王丽", "性别": "女", "困难职工": "否", "联系电话": "456"})), actor=None)
     member = Member.objects.get()
     assert (member.is_hardship, member.hardship_reason, member.phone) == (True, "本人患重病", "123")
 
@@ -463,7 +463,7 @@ def test_ten_thousand_rows_import_in_batches(school):
     fileobj = make_workbook({"活动": [sheet("活动")["活动"][0], *rows]})
     # Speed is the benchmark's business (bench/); here: the rows go in by batches, not one by one.
     with CaptureQueriesContext(connection) as queries:
-        result = import_workbook(school, fileobj)
+        result = import_workbook(school, fileobj, actor=None)
     assert result.created["活动"] == 10_000
     # SQLite's limit on query parameters makes its batches smaller than PostgreSQL's.
     assert len(queries) < 1_000
@@ -481,7 +481,7 @@ def test_two_concurrent_imports_of_one_workbook_save_it_once():
     def upload():
         try:
             start.wait()
-            results.append(import_workbook(branch, io.BytesIO(contents)))
+            results.append(import_workbook(branch, io.BytesIO(contents), actor=None))
         except Exception as error:  # surfaced by the assertion below
             errors.append(error)
         finally:

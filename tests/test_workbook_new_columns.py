@@ -31,7 +31,7 @@ def school(cast):
 
 def problems_of(branch, fileobj):
     with pytest.raises(WorkbookRejected) as excinfo:
-        import_workbook(branch, fileobj)
+        import_workbook(branch, fileobj, actor=None)
     assert not Activity.objects.filter(branch=branch).exists()
     assert not WelfarePayment.objects.filter(branch=branch).exists()
     assert not Honor.objects.filter(branch=branch).exists()
@@ -56,7 +56,7 @@ def test_a_workbook_from_the_old_template_imports_with_the_defaults(school):
                 ["2024-05-06", "歌咏比赛优秀组织奖", "县（区）级"],
                 ["2024-12-18", "先进集体", "县（区）级"],
             ],
-        }),
+        }), actor=None
     )
     assert Activity.objects.get(branch=school).participation == Participation.ORGANISED
     payments = {p.reason: p for p in WelfarePayment.objects.filter(branch=school)}
@@ -98,7 +98,7 @@ def test_the_new_columns_are_read(school):
                 {"日期": "2024-04-14", "荣誉名称": "优胜奖", "类别": "荣誉称号", "级别": "本单位",
                  "获奖活动": "气排球联谊赛（2024-04-14）"},
             ),
-        ),
+        ), actor=None
     )
     activities = dict(Activity.objects.filter(branch=school).values_list("title", "participation"))
     assert activities == {"参加全县篮球赛": Participation.ATTENDED, "气排球联谊赛": Participation.JOINT}
@@ -121,7 +121,7 @@ def test_an_honor_may_name_an_activity_already_on_record(school, cast):
     activity = make_activity(school, D(2024, 11, 14), title="参加全县篮球赛")
     make_activity(cast.plant, D(2024, 11, 15), title="参加全县篮球赛")  # another branch's: not a second match
     import_workbook(school, workbook(sheet("荣誉", {"日期": "2024-11-16", "荣誉名称": "第三名", "级别": "县（区）级",
-                                                  "获奖活动": "参加全县篮球赛"})))
+                                                  "获奖活动": "参加全县篮球赛"})), actor=None)
     assert Honor.objects.get(branch=school).activity == activity
 
 
@@ -130,9 +130,9 @@ def test_reimporting_links_nothing_twice(school):
         sheet("活动", {"开始日期": "2024-11-14", "活动名称": "参加全县篮球赛", "类别": "体育活动"}),
         sheet("荣誉", {"日期": "2024-11-16", "荣誉名称": "第三名", "级别": "县（区）级", "获奖活动": "参加全县篮球赛"}),
     )
-    import_workbook(school, book)
+    import_workbook(school, book, actor=None)
     book.seek(0)
-    result = import_workbook(school, book)
+    result = import_workbook(school, book, actor=None)
     assert result.created["活动"] == result.created["荣誉"] == 0
     assert Honor.objects.get(branch=school).activity == Activity.objects.get(branch=school)
 
@@ -217,5 +217,5 @@ def test_new_columns_out_of_order_are_a_header_problem(school):
 
 def test_some_new_columns_may_be_present_without_the_others(school):
     headers = [h for h in HEADERS["荣誉"] if h != "获奖活动"]
-    import_workbook(school, make_workbook({"荣誉": [headers, ["2024-11-16", "优秀组织奖", "荣誉称号", "县（区）级"]]}))
+    import_workbook(school, make_workbook({"荣誉": [headers, ["2024-11-16", "优秀组织奖", "荣誉称号", "县（区）级"]]}), actor=None)
     assert Honor.objects.get(branch=school).kind == HonorKind.TITLE

@@ -39,7 +39,7 @@ def plant(cast):
     make_payment(cast.school, datetime.date(YEAR, 2, 2), member=member, reason="sickness")
     make_honor(cast.school, datetime.date(YEAR, 4, 28), title=PAYLOADS[4], recipients=EVIL[:300], awarding_body=PAYLOADS[3])
     make_meeting(cast.school, datetime.date(YEAR, 3, 1), session=PAYLOADS[4][:40], topics=EVIL)
-    report = services.create_summary(branch=cast.school, year=YEAR)
+    report = services.create_summary(branch=cast.school, year=YEAR, user=None)
     revision = report.current_revision()
     document = Document.from_dict(revision.content)
     document.title = EVIL[:200]
@@ -47,7 +47,7 @@ def plant(cast):
     for paragraph in document.all_paragraphs():
         if paragraph.needs_filling:
             paragraph.text = EVIL
-    services.save_document(revision=revision, document=document, expected_version=revision.version)
+    services.save_document(revision=revision, document=document, expected_version=revision.version, user=None)
     return report
 
 

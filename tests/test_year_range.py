@@ -16,15 +16,15 @@ from .reviews import raises_refusal
 )
 def test_a_summary_outside_the_years_is_refused(cast, today, year_of):
     with raises_refusal(Code.YEAR_OUT_OF_RANGE) as refusal:
-        services.create_summary(branch=cast.school, year=year_of(today))
+        services.create_summary(branch=cast.school, year=year_of(today), user=None)
     assert f"{FIRST_YEAR}年至{today.year}年" in str(refusal.value)
     assert not cast.school.reports.exists()
 
 
 def test_a_plan_may_be_drafted_for_next_year_but_not_the_one_after(cast, today):
-    services.create_plan(branch=cast.school, year=today.year + 1)
+    services.create_plan(branch=cast.school, year=today.year + 1, user=None)
     with raises_refusal(Code.YEAR_OUT_OF_RANGE):
-        services.create_plan(branch=cast.school, year=today.year + 2)
+        services.create_plan(branch=cast.school, year=today.year + 2, user=None)
 
 
 def test_the_new_report_form_offers_next_year_and_the_last_five(today):

@@ -35,7 +35,9 @@ EDITING_REFUSED = "您没有修改该工会报告的权限。"
 
 def check_may_draft(user, branch: Branch, *, refusal: str = EDITING_REFUSED) -> None:
     """The services' own check, whichever page or command calls them: the branch's secretary or
-    chair, a federation's own officers, or the system (user None: management commands)."""
+    chair, a federation's own officers, or the system (user None: management commands). Every
+    write service takes its acting user as a required keyword, so no caller acts as the system
+    by forgetting to say who acts."""
     if not Access.of_actor(user).may_edit_documents(branch):
         raise PermissionDenied(refusal)
 
@@ -77,7 +79,7 @@ def draft_summary_for(branch: Branch, year: int, *, half: bool) -> Document:
     return draft_summary(gather_summary_facts(branch, year, half=half))
 
 
-def create_summary(*, branch: Branch, year: int, half: bool = False, user=None) -> Report:
+def create_summary(*, branch: Branch, year: int, half: bool = False, user) -> Report:
     """Draft a new summary from the period's records."""
     check_may_draft(user, branch, refusal=DRAFTING_REFUSED)
     _check_year(year, kind=ReportKind.SUMMARY)
@@ -86,7 +88,7 @@ def create_summary(*, branch: Branch, year: int, half: bool = False, user=None) 
     return _create(branch=branch, kind=ReportKind.SUMMARY, year=year, period=period, document=document, user=user)
 
 
-def create_plan(*, branch: Branch, year: int, from_previous: bool = False, user=None) -> Report:
+def create_plan(*, branch: Branch, year: int, from_previous: bool = False, user) -> Report:
     """A new plan: the sector's skeleton followed on from the union's previous year, or last
     year's plan with the year moved on."""
     check_may_draft(user, branch, refusal=DRAFTING_REFUSED)
@@ -128,7 +130,7 @@ def check_save_rate(user) -> None:
 
 @transaction.atomic
 def save_document(
-    *, revision: Revision, document: Document, expected_version: int, expected_revision: int | None = None, user=None
+    *, revision: Revision, document: Document, expected_version: int, expected_revision: int | None = None, user
 ) -> Revision:
     """Store the edited document if nobody saved since the editor read version `expected_version`
     of revision number `expected_revision` (the editor's form always says which; other callers
@@ -161,7 +163,7 @@ def save_document(
     return revision
 
 
-def refresh_figures(*, report: Report, expected_version: int | None = None, user=None) -> RefreshOutcome:
+def refresh_figures(*, report: Report, expected_version: int | None = None, user) -> RefreshOutcome:
     """刷新数据 for a summary: redraft from the records and merge by the refresh rule."""
     check_may_draft(user, report.branch)
     if report.kind != ReportKind.SUMMARY:

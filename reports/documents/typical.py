@@ -84,7 +84,7 @@ def approved_sources(federation: Branch, year: int) -> list[ApprovedSummary]:
 
 def add_picks(
     *, report: Report, sources: list[ApprovedSummary], picks: list[str], expected_revision: int, expected_version: int,
-    user=None,
+    user,
 ) -> int:
     """Add the picked paragraphs to the federation's summary, one sub-section per union; the
     number of paragraphs added (a paragraph already there is not added twice)."""

@@ -33,7 +33,7 @@ class Planned:
     changed: bool
 
 
-def import_branches(fileobj: IO[bytes], *, actor=None) -> ImportResult:
+def import_branches(fileobj: IO[bytes], *, actor) -> ImportResult:
     """The union tree from the workbook, for the superuser or the system (None: the command)."""
     if not Access.of_actor(actor).is_superuser:
         raise PermissionDenied("只有系统管理员可以导入工会组织。")

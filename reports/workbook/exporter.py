@@ -38,7 +38,7 @@ def build_template() -> bytes:
 
 
 def export_branch(branch: Branch) -> bytes:
-    """Every record of the branch, in the layout import_workbook() reads back."""
+    """Every record of the branch, in the layout import_workbook(actor=None) reads back."""
     return _workbook_bytes({spec: _records(spec, branch) for spec in RECORD_SHEETS})
 
 

@@ -41,7 +41,7 @@ class Pending:
     activity_key: ActivityKey | None = None  # an honor naming the activity it was won at
 
 
-def import_workbook(branch: Branch, fileobj: IO[bytes], *, actor=None) -> ImportResult:
+def import_workbook(branch: Branch, fileobj: IO[bytes], *, actor) -> ImportResult:
     """The branch's records from the workbook, imported for `actor`: one who keeps the branch's
     records, or the system (None: the import command)."""
     if not Access.of_actor(actor).may_edit_records(branch):

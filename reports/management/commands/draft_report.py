@@ -29,12 +29,12 @@ class Command(BaseCommand):
         try:
             if existing is None:
                 if kind == ReportKind.SUMMARY:
-                    report = services.create_summary(branch=union, year=year, half=bool(half))
+                    report = services.create_summary(branch=union, year=year, half=bool(half), user=None)
                 else:
-                    report = services.create_plan(branch=union, year=year, from_previous=from_previous)
+                    report = services.create_plan(branch=union, year=year, from_previous=from_previous, user=None)
                 self.stdout.write(f"已起草：{report.branch.name}{report.label}")
             elif kind == ReportKind.SUMMARY:
-                outcome = services.refresh_figures(report=existing)
+                outcome = services.refresh_figures(report=existing, user=None)
                 report = existing
                 self.stdout.write(f"{report.branch.name}{report.label}已存在，{outcome.message}")
             else:

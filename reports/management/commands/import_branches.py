@@ -15,7 +15,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         with open_file(options["file"]) as fileobj:
             try:
-                result = import_branches(fileobj)
+                result = import_branches(fileobj, actor=None)
             except WorkbookRejected as rejected:
                 raise rejected_error(self, rejected) from None
         for sheet, created in result.created.items():

@@ -20,7 +20,7 @@ class Command(BaseCommand):
             raise CommandError(f"没有代码为“{options['branch']}”的工会组织。")
         with open_file(options["file"]) as fileobj:
             try:
-                result = import_workbook(branch, fileobj)
+                result = import_workbook(branch, fileobj, actor=None)
             except WorkbookRejected as rejected:
                 raise rejected_error(self, rejected) from None
         self.stdout.write(f"已导入{branch.display_name}：")
