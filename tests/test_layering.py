@@ -93,3 +93,12 @@ def test_exporting_reads_only_its_snapshot():
     }
     forbidden = {t for t in reached if t.startswith(("reports.documents", "reports.models", "reports.federation"))}
     assert forbidden == set()
+
+
+def test_the_models_depend_on_nothing_above_them():
+    """Models are the bottom layer: the scoped querysets use the access model that lives beside
+    the roles, never reports.access, services, views or documents."""
+    above = ("reports.access", "reports.documents", "reports.views", "reports.federation", "reports.workbook",
+             "reports.exporting", "reports.forms", "reports.stats", "reports.figures")
+    reached = {target for name in MODULES if name.startswith("reports.models") for target in imported_modules(name)}
+    assert {t for t in reached if t.startswith(above)} == set()
