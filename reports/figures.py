@@ -289,3 +289,17 @@ def every_statement(records_of: Q, period: Period, *, for_drafts: bool = False) 
         for figure in REGISTRY.values()
         if figure.in_drafts or not for_drafts
     }
+
+
+class FiguresByName:
+    """For the holders of a scope's figures (drafting facts, area totals): each registered figure
+    read as an attribute by the name it is read as (`facts.activities`, `totals.welfare`), from
+    one `figures` dict, so that a new figure needs no field of its own anywhere."""
+
+    figures: dict[str, object]
+
+    def __getattr__(self, name: str):
+        held = self.__dict__.get("figures")
+        if held is not None and name in held:
+            return held[name]
+        raise AttributeError(f"{type(self).__name__} has no figure or attribute {name!r}")

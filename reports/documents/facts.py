@@ -52,16 +52,13 @@ class PreviousFigures:
 
 
 @dataclass
-class SummaryFacts:
+class SummaryFacts(figures.FiguresByName):
     branch: Branch
     year: int
     half: bool
     period: Period
-    members: stats.MemberFigures
-    activities: stats.Totals
-    welfare: stats.Totals
-    honors: stats.Totals
-    meetings: stats.Totals
+    # Every registered figure drafts use, by the name it is read as: facts.members, .activities…
+    figures: dict[str, object]
     activity_list: list[Activity]
     honor_list: list[Honor]
     meeting_list: list[Meeting]
@@ -98,7 +95,7 @@ def gather_summary_facts(
         year=year,
         half=half,
         period=period,
-        **figures.every_statement(records_of, period, for_drafts=True),
+        figures=figures.every_statement(records_of, period, for_drafts=True),
         activity_list=activity_list,
         honor_list=list(Honor.objects.filter(branch=branch).in_period(period.start, period.end).order_by("date", "id")),
         meeting_list=list(

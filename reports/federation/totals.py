@@ -5,14 +5,14 @@ drill-down groups the same queries by the child unit each record lies under.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import ClassVar
 
 from django.db.models import Count, Q, Sum
 from django.db.models.functions import Coalesce
 
-from .. import figures, stats
+from .. import figures
 from ..choices import BranchKind
 from ..models import AreaFigure, Branch
 from ..numbers import percent
@@ -33,18 +33,13 @@ class UnionCounts:
 
 
 @dataclass
-class AreaTotals:
+class AreaTotals(figures.FiguresByName):
     federation: Branch
     year: int
     approved_only: bool
     unions: UnionCounts
-    members: stats.MemberFigures
-    activities: stats.Totals
-    welfare: stats.Totals
-    honors: stats.Totals
-    meetings: stats.Totals
-    # Money collected (donations) or obtained (relief applied for) for members: not welfare spending.
-    obtained: stats.Totals = field(default_factory=lambda: stats.Totals([]))
+    # Every registered figure by the name it is read as: totals.members, .activities, .welfare…
+    figures: dict[str, object]
 
     @property
     def join_rate(self) -> str:
@@ -90,7 +85,7 @@ def rolled_up_totals(federation: Branch, year: int) -> AreaTotals:
         figure.reads_as: figures.statement(figure, {key: values for (metric, key), values in stored.items() if metric == figure.name})
         for figure in figures.REGISTRY.values()
     }
-    return AreaTotals(federation, year, True, unions, **statements)
+    return AreaTotals(federation, year, True, unions, statements)
 
 
 def live_area_totals(federation: Branch, year: int, *, approved_only: bool) -> AreaTotals:
@@ -102,7 +97,7 @@ def live_area_totals(federation: Branch, year: int, *, approved_only: bool) -> A
         year=year,
         approved_only=approved_only,
         unions=union_counts(federation, year, approved_only=approved_only),
-        **figures.every_statement(scope, period),
+        figures=figures.every_statement(scope, period),
     )
 
 
