@@ -48,6 +48,6 @@ system-packages-test:
 clean:
 	rm -rf $(VENV) var db.sqlite3 db.sqlite3-wal db.sqlite3-shm
 
-# The benchmark (issue 9): a throwaway PostgreSQL, every figure, a table and JSON lines.
+# The benchmark: a throwaway PostgreSQL, every measured figure, a table and JSON lines.
 bench: $(VENV)/.test-installed system-packages-test
 	scripts/with_postgres.sh $(PY) bench/run.py

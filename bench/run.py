@@ -1,4 +1,4 @@
-"""The benchmark: every figure issue 9 asks for, each the median of several runs.
+"""The benchmark: every speed and memory target, each the median of several runs.
 
     make bench        # = scripts/with_postgres.sh .venv/bin/python bench/run.py
 

@@ -8,7 +8,7 @@ and units a page or a document uses for them.
 compute() turns any figure into grouped queries over a scope: one branch's own records, or a set
 of branches grouped by branch. The dashboard, the drafted summaries (through stats.py), the
 roll-up of approved figures and the federation totals all read figures through here, so a figure
-added to REGISTRY reaches each of them. Counting rules (DOMAIN.md): 人次 adds up participations
+added to REGISTRY reaches each of them. Counting rules: 人次 adds up participations
 without de-duplication; money is kept in 元 with two decimals.
 """
 from __future__ import annotations
