@@ -57,12 +57,9 @@ class CategoryRow:
     participants: int
 
 
-@dataclass(frozen=True)
-class ReasonRow:
-    reason: str
-    label: str
-    count: int
-    headcount: int
+class _Money:
+    """Rows of payments: cash and goods, and the two together."""
+
     cash: Decimal
     goods: Decimal
 
@@ -72,7 +69,17 @@ class ReasonRow:
 
 
 @dataclass(frozen=True)
-class SourceRow:
+class ReasonRow(_Money):
+    reason: str
+    label: str
+    count: int
+    headcount: int
+    cash: Decimal
+    goods: Decimal
+
+
+@dataclass(frozen=True)
+class SourceRow(_Money):
     """Money collected or obtained for members, by whose money it was."""
 
     source: str
@@ -81,10 +88,6 @@ class SourceRow:
     headcount: int
     cash: Decimal
     goods: Decimal
-
-    @property
-    def amount(self) -> Decimal:
-        return self.cash + self.goods
 
 
 @dataclass(frozen=True)

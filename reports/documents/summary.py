@@ -143,6 +143,7 @@ class _SummaryDrafter:
         self.yardstick = yardstick_of(facts.activity_list)
         # Prizes won at a recorded event are told in that event's sentence, not among the honours.
         self.told_activities = {a.pk for a in facts.activity_list}
+        self.outcomes_told = "".join(a.result for a in facts.activity_list)
         self.prizes: dict[int, list] = {}
         for honor in facts.honor_list:
             if honor.kind == HonorKind.PRIZE and honor.activity_id in self.told_activities:
@@ -516,7 +517,7 @@ class _SummaryDrafter:
         """The secretary already wrote this honour into an event's outcome (every outcome is told
         beside its event): "韩磊获得二等奖，被授予“技术能手”称号". Saying it again here would
         tell it twice."""
-        outcomes = "".join(a.result for a in self.facts.activity_list)
+        outcomes = self.outcomes_told
         title = honor.title.strip("“”\"")
         return bool(title) and title in outcomes and all(name in outcomes for name in honor.recipients.split("、") if name)
 

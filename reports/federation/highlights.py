@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.db.models import Case, Value, When
 from django.utils import timezone
 
 from ..choices import (
@@ -29,7 +30,12 @@ PRIZES = 3
 TITLES = 3
 INDIVIDUALS = 3
 # Higher levels first: a national title is told before a county one.
-LEVEL_RANK = {value: rank for rank, (value, _label) in enumerate(HonorLevel.choices)}
+# Higher levels first (the order of HonorLevel), computed in the database so that only the
+# honours told are read, however large the area.
+LEVEL_RANK = Case(
+    *(When(level=value, then=Value(rank)) for rank, (value, _label) in enumerate(HonorLevel.choices)),
+    default=Value(len(HonorLevel.choices)),
+)
 
 
 @dataclass(frozen=True)
@@ -119,9 +125,12 @@ def largest_events(scope, period) -> list[NamedEvent]:
     return events
 
 
-def _honours(scope, period, kind: str):
-    honours = Honor.objects.filter(scope, kind=kind).in_period(period.start, period.end).select_related("branch")
-    return sorted(honours, key=lambda h: (LEVEL_RANK.get(h.level, len(LEVEL_RANK)), h.date, h.pk))
+def _honours(scope, period, kind: str, **conditions):
+    """The area's honours of a kind, higher levels first, then by date."""
+    return (
+        Honor.objects.filter(scope, kind=kind, **conditions).in_period(period.start, period.end)
+        .select_related("branch").order_by(LEVEL_RANK, "date", "pk")
+    )
 
 
 def _winner(honour) -> str:
@@ -144,9 +153,7 @@ def _grouped_titles(scope, period, recipient_kind: str, limit: int, *, by_body: 
     """Titles conferred, the same title (from the same body, when the body is said) told once
     with all its holders, higher levels first."""
     groups: dict[tuple[str, str], list[str]] = {}
-    for honour in _honours(scope, period, HonorKind.TITLE):
-        if honour.recipient_kind != recipient_kind:
-            continue
+    for honour in _honours(scope, period, HonorKind.TITLE, recipient_kind=recipient_kind):
         body = honour.awarding_body.strip() if by_body else ""
         winners = groups.setdefault((honour.title.strip(), body), [])
         winner = _winner(honour)
