@@ -6,10 +6,11 @@ roles, not from Django's per-model permission table. Every choice list in a form
 rows of the branches whose records the user keeps, and the history pages (历史) only show
 objects the user may read.
 """
-import json
-
 from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.models import Group, User
 from django.contrib.admin.utils import unquote
+from django.template.defaultfilters import linebreaksbr
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from simple_history.admin import SimpleHistoryAdmin
@@ -17,6 +18,7 @@ from simple_history.models import is_historic
 
 from .access import Access, can_edit_records
 from .documents import history
+from .documents.diff import text_lines
 from .models import (
     Activity,
     Branch,
@@ -272,17 +274,32 @@ class ReadOnlyDocumentAdmin(ScopedAdminMixin, admin.ModelAdmin):
 
 @admin.register(Report)
 class ReportAdmin(ReadOnlyDocumentAdmin):
-    list_display = ["label", "branch", "kind", "year", "period", "created_at"]
+    list_display = ["report_label", "branch", "kind", "year", "period", "created_at"]
     list_filter = ["kind", "period", "year"]
     search_fields = ["branch__name", "branch__code"]
+
+    @admin.display(description="报告")
+    def report_label(self, report: Report) -> str:
+        return report.label
+
+
+def readable_text(content: dict) -> str:
+    """A document's text as it reads on paper, one paragraph a line, instead of its stored JSON."""
+    return linebreaksbr("\n".join(text_lines(content)), autoescape=True)
 
 
 @admin.register(Revision)
 class RevisionAdmin(ReadOnlyDocumentAdmin):
     branch_lookup = "report__branch"
-    list_display = ["report", "number", "state", "version", "updated_at", "approved_at", "pdf_sha256"]
+    # The files' checksums stay on the change page; a list of 64-digit hex strings tells no one anything.
+    list_display = ["report", "number", "state", "version", "updated_at", "approved_at"]
     list_filter = ["state"]
-    exclude = ["docx_file", "pdf_file"]
+    exclude = ["docx_file", "pdf_file", "content"]
+    readonly_fields = ["full_text"]
+
+    @admin.display(description="全文")
+    def full_text(self, revision: Revision) -> str:
+        return readable_text(revision.content)
 
 
 @admin.register(Transition)
@@ -302,15 +319,33 @@ class ReviewCommentAdmin(ReadOnlyDocumentAdmin):
 class DocumentEditAdmin(ReadOnlyDocumentAdmin):
     branch_lookup = "revision__report__branch"
     list_display = ["at", "revision", "version", "editor"]
+    exclude = ["content", "changes"]
     readonly_fields = ["saved_content"]
 
     @admin.display(description="保存后的全文")
     def saved_content(self, edit: DocumentEdit) -> str:
         # Most saves keep only their changed lines: show the text as it was after this one.
-        return json.dumps(history.content_at(edit), ensure_ascii=False, indent=1)
+        return readable_text(history.content_at(edit))
 
 
 @admin.register(PlanItem)
 class PlanItemAdmin(ReadOnlyDocumentAdmin):
     branch_lookup = "report__branch"
     list_display = ["report", "month_label", "text", "category"]
+
+
+# Who may do what is decided by roles (reports.models.roles), not by Django's groups and per-model
+# permissions: those would only offer a list of English permission names that change nothing.
+admin.site.unregister(Group)
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class AccountAdmin(UserAdmin):
+    fieldsets = [
+        (None, {"fields": ["username", "password"]}),
+        ("个人信息", {"fields": ["first_name", "last_name", "email"]}),
+        ("权限", {"fields": ["is_active", "is_staff", "is_superuser"]}),
+        ("重要日期", {"fields": ["last_login", "date_joined"]}),
+    ]
+    list_filter = ["is_staff", "is_superuser", "is_active"]

@@ -3,6 +3,7 @@
 Installed in place of "django.contrib.admin" (see INSTALLED_APPS), so that the guard covers the
 admins of every app, Django's users and django-axes' logs included, and any registered later.
 """
+from axes.apps import AppConfig as AxesAppConfig
 from django.contrib import messages
 from django.contrib.admin import AdminSite, ModelAdmin
 from django.contrib.admin.apps import AdminConfig
@@ -43,3 +44,25 @@ class UnionAdminSite(AdminSite):
 
 class UnionAdminConfig(AdminConfig):
     default_site = "reports.admin_site.UnionAdminSite"
+
+
+class LoginGuardConfig(AxesAppConfig):
+    """django-axes as the admin's index lists it: the app's label would otherwise read "Axes"."""
+
+    verbose_name = "登录保护"
+
+    def ready(self):
+        super().ready()
+        from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+
+        # The rows' own names are English sentences ("Access Log for … @ …") shown as the titles
+        # of the admin's pages.
+        AccessAttempt.__str__ = lambda row: f"登录尝试：{row.username}（{_local(row.attempt_time)}）"
+        AccessLog.__str__ = lambda row: f"登录记录：{row.username}（{_local(row.attempt_time)}）"
+        AccessFailureLog.__str__ = lambda row: f"登录失败：{row.username}（{_local(row.attempt_time)}）"
+
+
+def _local(moment) -> str:
+    from django.utils import timezone
+
+    return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M") if moment else ""

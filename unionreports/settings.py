@@ -43,7 +43,8 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "crispy_forms",
     "crispy_bootstrap5",
-    "axes",
+    # django-axes under a Chinese name in the admin (its app config names no verbose_name).
+    "reports.admin_site.LoginGuardConfig",
     "simple_history",
     "reports",
 ]
@@ -146,6 +147,8 @@ LOGOUT_REDIRECT_URL = "login"
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文")]
+# Chinese for the admin strings that Django, django-axes and django-simple-history leave in English.
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True

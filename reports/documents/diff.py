@@ -14,7 +14,8 @@ class DiffLine:
     text: str
 
 
-def _lines(content: dict) -> list[str]:
+def text_lines(content: dict) -> list[str]:
+    """The document's text as it is laid out on paper, one block a line."""
     lines = []
     for block in layout(Document.from_dict(content)):
         if block.kind == "schedule":
@@ -26,7 +27,7 @@ def _lines(content: dict) -> list[str]:
 
 def diff_revisions(old: dict, new: dict) -> list[DiffLine]:
     result = []
-    for line in difflib.ndiff(_lines(old), _lines(new)):
+    for line in difflib.ndiff(text_lines(old), text_lines(new)):
         code, text = line[:2], line[2:]
         if code == "  ":
             result.append(DiffLine("same", text))
