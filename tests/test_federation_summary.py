@@ -75,6 +75,12 @@ def test_typical_practices_are_credited_to_their_unions(client, area):
     assert [s.heading for s in typical.subsections] == [area.u3.display_name]
     assert typical.subsections[0].paragraphs[0].text == pick[2]
     assert not any(p.needs_filling for p in typical.paragraphs)
+    # Picking the same paragraph again adds nothing, and says so rather than "0 段".
+    again = report.current_revision()
+    response = client.post(url, {"pick": [pick[0]], "revision": again.number, "version": again.version}, follow=True)
+    assert "所选的段落都已在工作总结的典型做法里" in response.content.decode()
+    assert "已把 0 段" not in response.content.decode()
+    assert len(Document.from_dict(report.current_revision().content).section("typical").subsections[0].paragraphs) == 1
 
 
 def test_officer_writes_and_submits_the_federation_chair_approves(area):

@@ -432,7 +432,10 @@ def typical_practices(request: HttpRequest, code: str, pk: int) -> HttpResponse:
         except services.ReportError as error:
             messages.error(request, str(error))
         else:
-            messages.success(request, f"已把 {added} 段典型做法加入工作总结。")
+            if added:
+                messages.success(request, f"已把 {added} 段典型做法加入工作总结。")
+            else:
+                messages.info(request, "所选的段落都已在工作总结的典型做法里，没有重复加入。")
             return redirect("reports:document", code=code, pk=pk)
     return render(
         request,

@@ -1,4 +1,4 @@
-"""The admin speaks Chinese to the superuser too: no English left over from Django, django-axes
+"""The admin and the forms speak Chinese to everyone: no English left over from Django, django-axes
 or django-simple-history, no stored JSON, no bare checksums in lists."""
 import datetime
 import re
@@ -9,6 +9,7 @@ from django.contrib import admin
 from django.urls import reverse
 
 from reports.documents import services
+from reports.forms.records import WelfarePaymentForm
 from reports.models import Report, Revision
 
 from .conftest import PASSWORD, Cast
@@ -79,3 +80,10 @@ def test_documents_read_as_text_and_lists_hide_checksums(admin_client):
 def test_login_guard_is_named_in_chinese(admin_client):
     index = visible_text(admin_client.get(reverse("admin:index")).content.decode())
     assert "登录保护" in index and "登录记录" in index
+
+
+def test_form_messages_end_with_a_chinese_full_stop(db):
+    cast = Cast()
+    form = WelfarePaymentForm(data={"cash": "12.345", "goods_value": "1.5"}, branch=cast.school)
+    assert not form.is_valid()
+    assert form.errors["cash"] == ["小数最多 2 位。"]
