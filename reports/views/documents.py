@@ -20,6 +20,7 @@ from ..documents.content import Document
 from ..documents.editing import EditError, apply_action, apply_fields
 from ..documents.errors import Code
 from ..documents.facts import count_linked_activities
+from ..documents.figure_update import paragraph_update
 from ..documents.layout import layout
 from ..documents.files import revision_file
 from ..exporting.responses import attachment
@@ -104,12 +105,26 @@ def document_detail(request: HttpRequest, code: str, pk: int) -> HttpResponse:
             blocks=layout(document),
             placeholders=document.placeholders(),
             typical_unpicked=typical.is_unpicked(document),
-            pending=[p for p in document.all_paragraphs() if p.pending or p.orphaned],
+            pending=_waiting_paragraphs(document),
             plan_progress=_plan_progress(report, document),
             can_edit=can_edit_documents(request.user, branch) and revision.state in ReportState.editable(),
             **_review_context(request.user, report, revision),
         ),
     )
+
+
+def _waiting_paragraphs(document: Document) -> list[dict]:
+    """The paragraphs 刷新数据 left for her to decide, each with where it is and what she can do."""
+    waiting = []
+    for where, paragraph in document.located_paragraphs():
+        if paragraph.pending or paragraph.orphaned:
+            update = paragraph_update(paragraph)
+            waiting.append({
+                "where": where, "paragraph": paragraph,
+                "figures_only": bool(update and update.applicable),
+                "opening": paragraph.text[:24] + ("…" if len(paragraph.text) > 24 else ""),
+            })
+    return waiting
 
 
 def _review_context(user, report: Report, revision: Revision) -> dict:
@@ -202,11 +217,17 @@ def document_edit(request: HttpRequest, code: str, pk: int) -> HttpResponse:
             errors=errors,
             category_choices=ACTIVITY_CATEGORY_CHOICES,
             comments_by_key=_comments_by_key(revision),
+            figure_updates=_figure_updates(document),
             loaded_revision=loaded.get("revision", ""),
             version=loaded.get("version", ""),
         ),
         status=status,
     )
+
+
+def _figure_updates(document: Document) -> dict:
+    """For each paragraph waiting for her decision, what 只更新数字 would make of her text."""
+    return {p.key: paragraph_update(p) for p in document.all_paragraphs() if p.pending}
 
 
 def _refused_save_status(error: services.ReportError) -> int:
