@@ -13,13 +13,13 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from ..access import can_approve, can_edit_documents, can_reopen, get_branch_for_user, get_report_for_user
-from ..choices import ReportState
+from ..choices import PlanStatus, ReportState
 from ..documents import approval, review, services, typical
 from ..documents.diff import diff_revisions
 from ..documents.content import Document
 from ..documents.editing import EditError, apply_action, apply_fields
 from ..documents.errors import Code
-from ..documents.facts import count_linked_activities
+from ..documents.plan_tracking import item_status, steps_by_item
 from ..documents.figure_update import paragraph_update
 from ..documents.layout import layout
 from ..documents.files import revision_file
@@ -107,6 +107,7 @@ def document_detail(request: HttpRequest, code: str, pk: int) -> HttpResponse:
             typical_unpicked=typical.is_unpicked(document),
             pending=_waiting_paragraphs(document),
             plan_progress=_plan_progress(report, document),
+            can_mark_plan=report.is_plan and can_edit_documents(request.user, branch),
             can_edit=can_edit_documents(request.user, branch) and revision.state in ReportState.editable(),
             **_review_context(request.user, report, revision),
         ),
@@ -142,17 +143,22 @@ def _review_context(user, report: Report, revision: Revision) -> dict:
 
 
 def _plan_progress(report: Report, document: Document):
-    """For a plan: each schedule entry with its items and how many activities fulfil each."""
+    """For a plan: each schedule entry with its items, each with what carried it out in the plan's
+    year (records of any kind, or her own marks) and so whether it is done or under way."""
     if not report.is_plan:
         return None
-    linked = count_linked_activities(report)
+    steps = steps_by_item(report)
     rows = []
     for section in document.sections:
         for entry in section.schedule:
-            rows.append((entry, [(item, linked.get(item.key, 0)) for item in entry.items]))
+            items = []
+            for item in entry.items:
+                item_steps = steps.get(item.key, [])
+                items.append({"item": item, "steps": item_steps, "status": item_status(item_steps)})
+            rows.append((entry, items))
     total = sum(len(items) for _, items in rows)
-    done = sum(1 for _, items in rows for _, n in items if n)
-    return {"rows": rows, "total": total, "done": done}
+    done = sum(1 for _, items in rows for row in items if row["status"] == PlanStatus.DONE)
+    return {"rows": rows, "total": total, "done": done, "statuses": PlanStatus.choices}
 
 
 @login_required
@@ -460,3 +466,21 @@ def typical_practices(request: HttpRequest, code: str, pk: int) -> HttpResponse:
         "documents/typical.html",
         _page_context(branch, report=report, sources=sources, loaded_revision=current.number, version=current.version),
     )
+
+
+@login_required
+@require_POST
+def plan_item_mark(request: HttpRequest, code: str, pk: int, key: str) -> HttpResponse:
+    """计划完成情况: mark an item done or under way by hand, with a short note and a date."""
+    branch = _branch_for_documents(request, code)
+    report = get_report_for_user(request.user, branch, pk)
+    try:
+        services.mark_plan_item(
+            report=report, key=key, status=request.POST.get("status", ""), day=request.POST.get("date", ""),
+            note=request.POST.get("note", ""), user=request.user,
+        )
+    except services.ReportError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, "已标记计划事项的完成情况。")
+    return redirect(reverse("reports:document", args=[code, pk]) + f"#progress-{key}")
