@@ -181,6 +181,13 @@ class MeetingKind(models.TextChoices):
         return frozenset({cls.MEMBERS_CONGRESS, cls.WORKERS_CONGRESS, cls.STAFF_CONGRESS})
 
 
+class PlanStatus(models.TextChoices):
+    """How far a record (or the secretary's own note) took an item of the year's plan."""
+
+    DONE = "done", "已完成"
+    IN_PROGRESS = "in_progress", "正在推进"
+
+
 class ReportKind(models.TextChoices):
     PLAN = "plan", "工作计划"
     SUMMARY = "summary", "工作总结"

@@ -63,6 +63,7 @@ MATRIX = {
     "reports:document": read_only(),
     "reports:document_edit": action(EDITORS, {"officer_above"}),
     "reports:document_refresh": action(EDITORS, {"officer_above"}, methods=("POST",)),
+    "reports:plan_item_mark": action(EDITORS, {"officer_above"}, methods=("POST",)),
     "reports:document_preview": read_only(),
     "reports:document_docx": read_only(),
     "reports:document_pdf": read_only(),
@@ -135,6 +136,7 @@ def world(db):
         "reports:revision_docx": {**document, "number": 1},
         "reports:revision_pdf": {**document, "number": 1},
         "reports:comment_resolve": {**document, "comment_pk": comment.pk},
+        "reports:plan_item_mark": {**document, "key": "nothing"},
         "reports:typical_practices": {"code": "county", "pk": county_summary.pk},
     }
     for name in ("branch_home", "branch_info", "excel", "excel_template", "excel_export", "documents", "document_create"):
@@ -184,4 +186,4 @@ def test_the_matrix(client, world, role):
 
 def test_matrix_size():
     # Printed in the closing note: every URL, every role, both methods.
-    assert len(MATRIX) * len(ROLES) * 2 == 37 * 8 * 2
+    assert len(MATRIX) * len(ROLES) * 2 == 38 * 8 * 2

@@ -180,7 +180,7 @@ def test_activity_form_links_a_plan_item_and_the_plan_shows_it_done(client, cast
     )
     assert response.status_code == 302
     page = client.get(reverse("reports:document", args=["school", plan.pk])).content.decode()
-    assert "已完成 1 项" in page and "✓ 已完成（1 项活动）" in page
+    assert "已完成 1 项" in page and "✓ 已完成" in page and "活动：元旦慰问（已完成）" in page
 
 
 def test_activity_cannot_link_another_branchs_plan_item(client, cast):

@@ -15,6 +15,7 @@ import unicodedata
 
 from ..choices import ActivityCategory
 from .content import Document, Paragraph, ScheduleEntry, ScheduleItem, Section, new_key
+from .figure_update import paragraph_update
 from .layout import CHINESE_DIGITS, chinese_number
 
 MAX_TITLE = 200
@@ -315,6 +316,25 @@ def _dismiss(document: Document, key: str) -> str:
     return "已保留您的文字。"
 
 
+def _update_figures(document: Document, key: str) -> str:
+    """保留我的文字，只更新数字: her wording, with the figures the records changed replaced."""
+    paragraph = document.paragraph(key)
+    update = paragraph_update(paragraph) if paragraph else None
+    if update is None:
+        raise EditError("这一段没有待确认的新数据。")
+    if not update.applicable:
+        raise EditError("这一段的数字无法在您的文字中一一对应，请选择采用新数据或保留您的文字。")
+    if len(update.text) > MAX_PARAGRAPH:
+        raise EditError(f"段落不能超过{MAX_PARAGRAPH}个字，请选择采用新数据或保留您的文字。")
+    # The new drafted text becomes her text's baseline, as when she keeps her words.
+    paragraph.text, paragraph.drafted, paragraph.pending = update.text, paragraph.pending, ""
+    changed = "、".join(f"{change.old}→{change.new}" for change in update.changes)
+    note = f"已保留您的文字，更新了数字：{changed}。"
+    if update.unplaced:
+        note += "以下数字未能更新，请核对：" + "；".join(update.unplaced) + "。"
+    return note
+
+
 def _add_entry(document: Document, key: str) -> str:
     section = document.section("schedule")
     if section is None:
@@ -363,6 +383,7 @@ ACTIONS = {
     "remove_paragraph": _remove_paragraph,
     "accept": _accept,
     "dismiss": _dismiss,
+    "update_figures": _update_figures,
     "add_entry": _add_entry,
     "remove_entry": _remove_entry,
     "add_item": _add_item,

@@ -23,6 +23,10 @@ class Code(StrEnum):
     DOCUMENT_TOO_LONG = "document_too_long"
     NOT_A_SUMMARY = "not_a_summary"
     NO_PRACTICE_PICKED = "no_practice_picked"
+    # Following up a plan
+    NOT_A_PLAN = "not_a_plan"
+    UNKNOWN_PLAN_ITEM = "unknown_plan_item"
+    BAD_PLAN_MARK = "bad_plan_mark"
     # Review
     NO_CONTENT = "no_content"
     NOT_SUBMITTABLE = "not_submittable"

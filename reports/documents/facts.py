@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from .. import figures, stats
@@ -16,15 +16,18 @@ from ..choices import MemberStatus, ReportKind, WelfareReason
 from ..models import Activity, Branch, Honor, Meeting, Member, PlanItem, Report, WelfarePayment
 from ..periods import Period
 from .dating import signature_date
+from .plan_tracking import with_progress
 
 
 @dataclass(frozen=True)
 class PlanProgress:
-    """How far the period got through the year's plan: items scheduled, and those with an activity."""
+    """How far the period got through the year's plan: items scheduled, those carried out, and
+    the others: those under way (正在推进) and those nothing was reported for."""
 
     planned: int
     done: int
     undone_texts: list[str]
+    in_progress_texts: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -134,25 +137,25 @@ def _hardship_unvisited(branch: Branch, period: Period) -> int:
 
 
 def _plan_progress(branch: Branch, year: int, period: Period) -> PlanProgress | None:
-    """Items of the year's plan scheduled within the period; an item is done when an activity
-    held within the period is linked to it (a September activity does not complete a May item
-    in the 上半年 summary)."""
-    done_in_period = Activity.objects.filter(
-        plan_item=OuterRef("pk"), start_date__gte=period.start, start_date__lte=period.end
-    )
+    """Items of the year's plan scheduled within the period; an item is done when something dated
+    within the period carried it out (an activity, a payment, a meeting, an honour or her own
+    mark: plan_tracking), so a September activity does not complete a May item in the 上半年
+    summary. An item only reported as 正在推进 is told apart from one nothing was done for."""
     items = list(
-        PlanItem.objects.filter(
-            report__branch=branch, report__kind=ReportKind.PLAN, report__year=year, first_month__lte=period.end.month
-        )
-        .annotate(done=Exists(done_in_period))
-        .order_by("position")
+        with_progress(
+            PlanItem.objects.filter(
+                report__branch=branch, report__kind=ReportKind.PLAN, report__year=year, first_month__lte=period.end.month
+            ),
+            period.start, period.end,
+        ).order_by("position")
     )
     if not items:
         return None
     return PlanProgress(
         planned=len(items),
         done=sum(1 for i in items if i.done),
-        undone_texts=[f"{i.month_label}{i.text}" for i in items if not i.done],
+        undone_texts=[f"{i.month_label}{i.text}" for i in items if not i.done and not i.in_progress],
+        in_progress_texts=[f"{i.month_label}{i.text}" for i in items if not i.done and i.in_progress],
     )
 
 
@@ -179,13 +182,3 @@ def _outline(plan: Report) -> PlanOutline:
         for sub in (themes_section.subsections if themes_section else [])
     ]
     return PlanOutline(themes)
-
-
-def count_linked_activities(plan: Report) -> dict[str, int]:
-    """For the plan page: how many activities of the plan's year fulfil each item (one query)."""
-    in_year = Q(activities__start_date__year=plan.year)
-    return dict(
-        PlanItem.objects.filter(report=plan)
-        .annotate(n=Count("activities", filter=in_year))
-        .values_list("key", "n")
-    )

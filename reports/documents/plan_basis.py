@@ -12,6 +12,7 @@ from django.db.models import Case, Exists, IntegerField, OuterRef, Value, When
 from ..choices import HonorKind, MeetingKind, ReportKind, ReportState, WelfareReason
 from ..models import Activity, Branch, Honor, Meeting, PlanItem, Revision, WelfarePayment
 from .content import Document
+from .plan_tracking import undone_in
 
 # The welfare the union runs as a campaign in a season of its own, worth a line in the schedule.
 CAMPAIGN_REASONS = (WelfareReason.FESTIVAL, WelfareReason.SUMMER_COOLING, WelfareReason.SCHOOL_AID)
@@ -37,7 +38,7 @@ class PlanBasis:
     activities: list[Activity] = field(default_factory=list)
     congresses: list[Meeting] = field(default_factory=list)
     campaign_payments: list[CampaignPayment] = field(default_factory=list)
-    # Items of that year's plan that no activity of the year fulfilled.
+    # Items of that year's plan that nothing of the year carried out.
     unfinished: list[PlanItem] = field(default_factory=list)
     # The paragraphs of that year's summary's 存在问题, as the union last wrote them.
     problems: list[str] = field(default_factory=list)
@@ -79,14 +80,10 @@ def _activities(branch: Branch, year: int) -> list[Activity]:
 
 
 def _unfinished_plan_items(branch: Branch, year: int) -> list[PlanItem]:
-    """Items of the year's plan with no activity of that year linked to them: the same rule by
-    which the year's summary counts them as not done."""
-    done_in_year = Activity.objects.filter(plan_item=OuterRef("pk")).in_year(year)
-    return list(
-        PlanItem.objects.filter(report__branch=branch, report__kind=ReportKind.PLAN, report__year=year)
-        .exclude(Exists(done_in_year))
-        .order_by("position")
-    )
+    """Items of the year's plan that nothing of that year carried out (plan_tracking): the same
+    rule by which the year's summary counts them as not done."""
+    items = PlanItem.objects.filter(report__branch=branch, report__kind=ReportKind.PLAN, report__year=year)
+    return list(undone_in(items, datetime.date(year, 1, 1), datetime.date(year, 12, 31)).order_by("position"))
 
 
 def _summary_problems(branch: Branch, year: int) -> list[str]:

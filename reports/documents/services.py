@@ -6,6 +6,7 @@ save is refused and the earlier one is kept whole.
 """
 from __future__ import annotations
 
+import datetime
 from datetime import timedelta
 
 from django.conf import settings
@@ -14,8 +15,8 @@ from django.db.models import F
 from django.utils import timezone
 
 from ..access import Access, PermissionDenied
-from ..choices import ReportKind, ReportPeriod, ReportState
-from ..models import Branch, DocumentEdit, PlanItem, Report, Revision
+from ..choices import PlanStatus, ReportKind, ReportPeriod, ReportState
+from ..models import Branch, DocumentEdit, PlanItem, PlanItemMark, Report, Revision
 from ..periods import selectable_years
 from . import history
 from .content import Document
@@ -211,3 +212,38 @@ def sync_plan_items(*, report: Report, document: Document) -> None:
             to_update.append(item)
     PlanItem.objects.bulk_create(to_create)
     PlanItem.objects.bulk_update(to_update, ["month_label", "first_month", "last_month", "text", "category", "position"])
+
+
+MAX_MARK_NOTE = PlanItemMark._meta.get_field("note").max_length
+
+
+def _mark_refused(message: str) -> ReportError:
+    return ReportError(message, code=Code.BAD_PLAN_MARK)
+
+
+@transaction.atomic
+def mark_plan_item(*, report: Report, key: str, status: str, day: str, note: str, user) -> PlanItemMark:
+    """Mark a plan item done or in progress by hand, with a short note (已完成，见…) and a date in
+    the plan's year. The plan need not be a draft: its items are followed up all year."""
+    check_may_draft(user, report.branch)
+    if report.kind != ReportKind.PLAN:
+        raise ReportError("只有工作计划的事项可以标记完成情况。", code=Code.NOT_A_PLAN)
+    item = PlanItem.objects.filter(report=report, key=key).first()
+    if item is None:
+        raise ReportError("找不到这个计划事项，请刷新页面后再试。", code=Code.UNKNOWN_PLAN_ITEM)
+    if status not in PlanStatus.values:
+        raise _mark_refused("请选择“已完成”或“正在推进”。")
+    note = " ".join(note.split())
+    if not note:
+        raise _mark_refused("请填写简短说明，例如：已完成，见学校工作简报第3期。")
+    if len(note) > MAX_MARK_NOTE:
+        raise _mark_refused(f"说明不能超过{MAX_MARK_NOTE}个字（现有{len(note)}个字）。")
+    try:
+        date = datetime.date.fromisoformat(day.strip())
+    except ValueError:
+        raise _mark_refused("日期格式不正确，请填写如 2025-05-20 的日期。") from None
+    if date.year != report.year:
+        raise _mark_refused(f"日期应在{report.year}年内。")
+    if date > timezone.localdate():
+        raise _mark_refused("日期不能晚于今天。")
+    return PlanItemMark.objects.create(plan_item=item, status=status, date=date, note=note, marked_by=user)

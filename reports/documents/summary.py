@@ -530,7 +530,8 @@ class _SummaryDrafter:
         if plan is None:
             return None
         rate = percent(plan.done, plan.planned) if plan.planned else ""
-        text = self.say("summary/sentences/plan_progress.txt", {"plan": plan, "rate": rate, **self.undone()})
+        under_way = {"under_way": plan.in_progress_texts[:UNDONE_NAMED], "more_under_way": len(plan.in_progress_texts) > UNDONE_NAMED}
+        text = self.say("summary/sentences/plan_progress.txt", {"plan": plan, "rate": rate, **self.undone(), **under_way})
         return Section("plan", self.heading("plan"), [self.drafted("plan.progress", text)])
 
     # -- 存在的问题 and the year ahead ---------------------------------------------------------------

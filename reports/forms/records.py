@@ -33,6 +33,15 @@ class BranchRecordForm(forms.ModelForm):
                 field.widget.attrs["rows"] = 3
             if isinstance(field, forms.TypedChoiceField) and field.choices and field.choices[0][0] == "":
                 field.choices = [("", "请选择")] + list(field.choices)[1:]
+        if "plan_item" in self.fields:
+            self._offer_plan_items(branch)
+
+    def _offer_plan_items(self, branch):
+        """计划事项: any record that can carry out a plan item offers this union's items, the
+        latest plan first; the model's check repeats that an item must be the union's own."""
+        items = PlanItem.objects.filter(report__branch=branch).select_related("report").order_by("-report__year", "position")
+        self.fields["plan_item"].queryset = items
+        self.fields["plan_item"].empty_label = "（不对应计划事项）"
 
     def clean(self):
         cleaned = super().clean()
@@ -58,30 +67,31 @@ class MemberForm(BranchRecordForm):
         widgets = _date_widgets("birth_date", "joined_on", "hardship_since")
 
 
+# The plan item a record carries out, and how far: on every form of a record that can carry one out.
+PLAN_FIELDS = ["plan_item", "plan_status"]
+
+
 class ActivityForm(BranchRecordForm):
-    optional_in_request = ("participation",)
+    optional_in_request = ("participation", "plan_status")
 
     class Meta:
         model = Activity
         fields = [
             "title", "category", "start_date", "end_date", "place", "participation", "partners", "participants",
-            "cost", "description", "result", "plan_item",
+            "cost", "description", "result", *PLAN_FIELDS,
         ]
         widgets = _date_widgets("start_date", "end_date")
 
-    def __init__(self, *args, branch, **kwargs):
-        super().__init__(*args, branch=branch, **kwargs)
-        items = PlanItem.objects.filter(report__branch=branch).select_related("report").order_by("-report__year", "position")
-        self.fields["plan_item"].queryset = items
-        self.fields["plan_item"].empty_label = "（不对应计划事项）"
 
 
 class WelfarePaymentForm(BranchRecordForm):
+    optional_in_request = ("plan_status",)
+
     class Meta:
         model = WelfarePayment
         fields = [
             "date", "reason", "occasion", "member", "recipients", "headcount", "cash", "goods_value", "fund_source",
-            "notes",
+            "notes", *PLAN_FIELDS,
         ]
         widgets = _date_widgets("date")
 
@@ -95,11 +105,11 @@ class WelfarePaymentForm(BranchRecordForm):
 
 
 class HonorForm(BranchRecordForm):
-    optional_in_request = ("kind",)
+    optional_in_request = ("kind", "plan_status")
 
     class Meta:
         model = Honor
-        fields = ["date", "title", "kind", "activity", "level", "awarding_body", "recipient_kind", "recipients"]
+        fields = ["date", "title", "kind", "activity", "level", "awarding_body", "recipient_kind", "recipients", *PLAN_FIELDS]
         widgets = _date_widgets("date")
 
     def __init__(self, *args, branch, **kwargs):
@@ -111,7 +121,9 @@ class HonorForm(BranchRecordForm):
 
 
 class MeetingForm(BranchRecordForm):
+    optional_in_request = ("plan_status",)
+
     class Meta:
         model = Meeting
-        fields = ["date", "kind", "session", "attendees", "proposals_received", "proposals_accepted", "topics"]
+        fields = ["date", "kind", "session", "attendees", "proposals_received", "proposals_accepted", "topics", *PLAN_FIELDS]
         widgets = _date_widgets("date")

@@ -1,7 +1,7 @@
 """The union's records. Import models from here: `from reports.models import Branch, Activity`."""
 from .branches import Branch, BranchQuerySet
 from .documents import (
-    DocumentEdit, FrozenRevision, PlanItem, RenderedFile, Report, ReviewComment, Revision, Transition,
+    DocumentEdit, FrozenRevision, PlanItem, PlanItemMark, RenderedFile, Report, ReviewComment, Revision, Transition,
 )
 from .federation import AreaFigure, ReportingDeadlines
 from .records import Activity, Honor, Meeting, Member, WelfarePayment
@@ -18,6 +18,7 @@ __all__ = [
     "Meeting",
     "Member",
     "PlanItem",
+    "PlanItemMark",
     "RenderedFile",
     "ReportingDeadlines",
     "Report",

@@ -10,8 +10,9 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 
-from ..choices import ActivityCategory, ReportKind, ReportPeriod, ReportState
+from ..choices import ActivityCategory, PlanStatus, ReportKind, ReportPeriod, ReportState
 from ..periods import FIRST_YEAR
+from ..validators import not_in_future
 from .scoping import editable_q, visible_q
 
 
@@ -387,3 +388,30 @@ class PlanItem(models.Model):
 LIST_REVISIONS = models.Prefetch(
     "revisions", queryset=Revision.objects.only("id", "report_id", "number", "state", "updated_at").order_by("-number")
 )
+
+
+class PlanItemMark(models.Model):
+    """A plan item marked done or in progress by hand (已完成，见…), for work no record shows."""
+
+    plan_item = models.ForeignKey(
+        PlanItem, verbose_name="计划事项", on_delete=models.CASCADE, related_name="marks",
+        help_text="标记的计划事项。",
+    )
+    status = models.CharField(
+        "完成情况", max_length=20, choices=PlanStatus.choices, default=PlanStatus.DONE, help_text="已完成或正在推进。"
+    )
+    date = models.DateField("日期", validators=[not_in_future], help_text="完成或推进这项工作的日期。")
+    note = models.CharField("说明", max_length=200, help_text="简短说明，例如：已完成，见学校工作简报第3期。")
+    marked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="标记人", on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+", help_text="做这个标记的用户。",
+    )
+    marked_at = models.DateTimeField("标记时间", auto_now_add=True, help_text="标记的时间。")
+
+    class Meta:
+        verbose_name = "计划事项手动标记"
+        verbose_name_plural = "计划事项手动标记"
+        ordering = ["plan_item", "date", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.plan_item}：{self.get_status_display()}（{self.note}）"

@@ -26,6 +26,7 @@ from ..choices import (
     MeetingKind,
     MemberStatus,
     Participation,
+    PlanStatus,
     RecipientKind,
     WelfareReason,
 )
@@ -88,6 +89,37 @@ class BranchOwned(models.Model):
 
     class Meta:
         abstract = True
+
+
+class FulfilsPlanItem(models.Model):
+    """A record that can carry out an item of the union's plan (计划事项): an activity, a welfare
+    payment (送温暖, 金秋助学), a meeting (教代会, 经审会) or an honour. The plan's follow-up reads
+    every kind of them the same way (reports.documents.plan_tracking)."""
+
+    plan_status = models.CharField(
+        "计划事项完成情况", max_length=20, choices=PlanStatus.choices, default=PlanStatus.DONE,
+        db_default=PlanStatus.DONE,
+        help_text="选了计划事项时：这条记录是完成了该事项，还是正在推进。",
+    )
+
+    class Meta:
+        abstract = True
+
+    def check_plan_item(self):
+        if self.plan_item_id and self.branch_id and self.plan_item.report.branch_id != self.branch_id:
+            raise ValidationError({"plan_item": "所选计划事项不属于本工会的工作计划。"}, code="plan_item_other_branch")
+
+
+def plan_item_link(related_name: str, record: str) -> models.ForeignKey:
+    return models.ForeignKey(
+        "reports.PlanItem",
+        verbose_name="计划事项",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name=related_name,
+        help_text=f"可选：这{record}落实了工作计划中的哪一项。",
+    )
 
 
 class Member(BranchOwned):
@@ -162,7 +194,7 @@ class Member(BranchOwned):
             )
 
 
-class Activity(BranchOwned):
+class Activity(FulfilsPlanItem, BranchOwned):
     """An activity the union organised or took part in (活动)."""
 
     date_field = "start_date"
@@ -197,15 +229,7 @@ class Activity(BranchOwned):
     )
     description = models.TextField("活动情况", max_length=5000, blank=True, help_text="活动的过程和内容。")
     result = models.TextField("成效", max_length=5000, blank=True, help_text="成效或获奖情况。")
-    plan_item = models.ForeignKey(
-        "reports.PlanItem",
-        verbose_name="完成的计划事项",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="activities",
-        help_text="可选：这次活动完成了工作计划中的哪一项。",
-    )
+    plan_item = plan_item_link("activities", "次活动")
 
     class Meta:
         verbose_name = "活动"
@@ -237,11 +261,10 @@ class Activity(BranchOwned):
         super().clean()
         if self.start_date and self.end_date and self.end_date < self.start_date:
             raise ValidationError({"end_date": "结束日期不能早于开始日期。"}, code="end_before_start")
-        if self.plan_item_id and self.branch_id and self.plan_item.report.branch_id != self.branch_id:
-            raise ValidationError({"plan_item": "所选计划事项不属于本工会的工作计划。"}, code="plan_item_other_branch")
+        self.check_plan_item()
 
 
-class WelfarePayment(BranchOwned):
+class WelfarePayment(FulfilsPlanItem, BranchOwned):
     """A welfare or condolence payment (帮扶慰问): to one member or to a group, in cash and goods."""
 
     date = models.DateField("日期", validators=[not_in_future], help_text="发放或走访的日期。")
@@ -290,6 +313,8 @@ class WelfarePayment(BranchOwned):
         "留空时按日期推定；其他事由不填。",
     )
     notes = models.TextField("备注", max_length=2000, blank=True, help_text="其他需要记录的情况。")
+
+    plan_item = plan_item_link("welfare_payments", "次帮扶慰问")
 
     class Meta:
         verbose_name = "帮扶慰问"
@@ -353,6 +378,7 @@ class WelfarePayment(BranchOwned):
 
     def clean(self):
         super().clean()
+        self.check_plan_item()
         if self.member_id and self.branch_id and self.member.branch_id != self.branch_id:
             raise ValidationError({"member": "所选会员不属于本工会。"}, code="member_other_branch")
         if not self.member_id and not self.recipients.strip():
@@ -374,7 +400,7 @@ def honor_kind_from_title(title: str) -> str:
     return HonorKind.PRIZE if PRIZE_TITLE.search(title) else HonorKind.TITLE
 
 
-class Honor(BranchOwned):
+class Honor(FulfilsPlanItem, BranchOwned):
     """An honor the union, its members or its units received (荣誉)."""
 
     date = models.DateField("日期", validators=[not_in_future], help_text="授予荣誉的日期。")
@@ -414,6 +440,8 @@ class Honor(BranchOwned):
         "获得者", max_length=300, blank=True, help_text="获得荣誉的集体或个人姓名，多人用顿号分隔。"
     )
 
+    plan_item = plan_item_link("honors", "项荣誉")
+
     class Meta:
         verbose_name = "荣誉"
         verbose_name_plural = "荣誉"
@@ -425,11 +453,12 @@ class Honor(BranchOwned):
 
     def clean(self):
         super().clean()
+        self.check_plan_item()
         if self.activity_id and self.branch_id and self.activity.branch_id != self.branch_id:
             raise ValidationError({"activity": "所选活动不属于本工会。"}, code="activity_other_branch")
 
 
-class Meeting(BranchOwned):
+class Meeting(FulfilsPlanItem, BranchOwned):
     """A meeting held by the union: congresses (职代会/教代会), committee meetings and others."""
 
     kind = models.CharField("会议类型", max_length=30, choices=MeetingKind.choices, help_text="会议的类型。")
@@ -449,6 +478,8 @@ class Meeting(BranchOwned):
     topics = models.TextField(
         "主要议题", max_length=5000, blank=True, help_text="会议的主要议题和形成的决议。"
     )
+
+    plan_item = plan_item_link("meetings", "次会议")
 
     class Meta:
         verbose_name = "会议"
@@ -473,6 +504,7 @@ class Meeting(BranchOwned):
 
     def clean(self):
         super().clean()
+        self.check_plan_item()
         if (
             self.proposals_accepted is not None
             and self.proposals_received is not None

@@ -13,13 +13,14 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from ..access import can_approve, can_edit_documents, can_reopen, get_branch_for_user, get_report_for_user
-from ..choices import ReportState
+from ..choices import PlanStatus, ReportState
 from ..documents import approval, review, services, typical
 from ..documents.diff import diff_revisions
 from ..documents.content import Document
 from ..documents.editing import EditError, apply_action, apply_fields
 from ..documents.errors import Code
-from ..documents.facts import count_linked_activities
+from ..documents.plan_tracking import item_status, steps_by_item
+from ..documents.figure_update import paragraph_update
 from ..documents.layout import layout
 from ..documents.files import revision_file
 from ..exporting.responses import attachment
@@ -104,12 +105,27 @@ def document_detail(request: HttpRequest, code: str, pk: int) -> HttpResponse:
             blocks=layout(document),
             placeholders=document.placeholders(),
             typical_unpicked=typical.is_unpicked(document),
-            pending=[p for p in document.all_paragraphs() if p.pending or p.orphaned],
+            pending=_waiting_paragraphs(document),
             plan_progress=_plan_progress(report, document),
+            can_mark_plan=report.is_plan and can_edit_documents(request.user, branch),
             can_edit=can_edit_documents(request.user, branch) and revision.state in ReportState.editable(),
             **_review_context(request.user, report, revision),
         ),
     )
+
+
+def _waiting_paragraphs(document: Document) -> list[dict]:
+    """The paragraphs 刷新数据 left for her to decide, each with where it is and what she can do."""
+    waiting = []
+    for where, paragraph in document.located_paragraphs():
+        if paragraph.pending or paragraph.orphaned:
+            update = paragraph_update(paragraph)
+            waiting.append({
+                "where": where, "paragraph": paragraph,
+                "figures_only": bool(update and update.applicable),
+                "opening": paragraph.text[:24] + ("…" if len(paragraph.text) > 24 else ""),
+            })
+    return waiting
 
 
 def _review_context(user, report: Report, revision: Revision) -> dict:
@@ -127,17 +143,22 @@ def _review_context(user, report: Report, revision: Revision) -> dict:
 
 
 def _plan_progress(report: Report, document: Document):
-    """For a plan: each schedule entry with its items and how many activities fulfil each."""
+    """For a plan: each schedule entry with its items, each with what carried it out in the plan's
+    year (records of any kind, or her own marks) and so whether it is done or under way."""
     if not report.is_plan:
         return None
-    linked = count_linked_activities(report)
+    steps = steps_by_item(report)
     rows = []
     for section in document.sections:
         for entry in section.schedule:
-            rows.append((entry, [(item, linked.get(item.key, 0)) for item in entry.items]))
+            items = []
+            for item in entry.items:
+                item_steps = steps.get(item.key, [])
+                items.append({"item": item, "steps": item_steps, "status": item_status(item_steps)})
+            rows.append((entry, items))
     total = sum(len(items) for _, items in rows)
-    done = sum(1 for _, items in rows for _, n in items if n)
-    return {"rows": rows, "total": total, "done": done}
+    done = sum(1 for _, items in rows for row in items if row["status"] == PlanStatus.DONE)
+    return {"rows": rows, "total": total, "done": done, "statuses": PlanStatus.choices}
 
 
 @login_required
@@ -202,11 +223,17 @@ def document_edit(request: HttpRequest, code: str, pk: int) -> HttpResponse:
             errors=errors,
             category_choices=ACTIVITY_CATEGORY_CHOICES,
             comments_by_key=_comments_by_key(revision),
+            figure_updates=_figure_updates(document),
             loaded_revision=loaded.get("revision", ""),
             version=loaded.get("version", ""),
         ),
         status=status,
     )
+
+
+def _figure_updates(document: Document) -> dict:
+    """For each paragraph waiting for her decision, what 只更新数字 would make of her text."""
+    return {p.key: paragraph_update(p) for p in document.all_paragraphs() if p.pending}
 
 
 def _refused_save_status(error: services.ReportError) -> int:
@@ -442,3 +469,21 @@ def typical_practices(request: HttpRequest, code: str, pk: int) -> HttpResponse:
         "documents/typical.html",
         _page_context(branch, report=report, sources=sources, loaded_revision=current.number, version=current.version),
     )
+
+
+@login_required
+@require_POST
+def plan_item_mark(request: HttpRequest, code: str, pk: int, key: str) -> HttpResponse:
+    """计划完成情况: mark an item done or under way by hand, with a short note and a date."""
+    branch = _branch_for_documents(request, code)
+    report = get_report_for_user(request.user, branch, pk)
+    try:
+        services.mark_plan_item(
+            report=report, key=key, status=request.POST.get("status", ""), day=request.POST.get("date", ""),
+            note=request.POST.get("note", ""), user=request.user,
+        )
+    except services.ReportError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, "已标记计划事项的完成情况。")
+    return redirect(reverse("reports:document", args=[code, pk]) + f"#progress-{key}")
