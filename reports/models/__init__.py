@@ -4,6 +4,7 @@ from .documents import (
     DocumentEdit, FrozenRevision, PlanItem, RenderedFile, Report, ReviewComment, Revision, Transition,
 )
 from .federation import AreaFigure, ReportingDeadlines
+from .notifications import Notification, Reminder
 from .records import Activity, Honor, Meeting, Member, WelfarePayment
 from .roles import Role
 
@@ -17,8 +18,10 @@ __all__ = [
     "Honor",
     "Meeting",
     "Member",
+    "Notification",
     "PlanItem",
     "RenderedFile",
+    "Reminder",
     "ReportingDeadlines",
     "Report",
     "ReviewComment",
