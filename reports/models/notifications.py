@@ -4,6 +4,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 
 from ..choices import NotificationKind
 
@@ -82,7 +83,8 @@ class Reminder(models.Model):
         settings.AUTH_USER_MODEL, verbose_name="发送人", on_delete=models.PROTECT, null=True, blank=True,
         related_name="+", help_text="发出催报的上级工会工作人员。",
     )
-    sent_at = models.DateTimeField("发送时间", auto_now_add=True, help_text="发出催报的时间。")
+    # One time for the whole send: the page groups the latest reminders of a union by it.
+    sent_at = models.DateTimeField("发送时间", default=timezone.now, help_text="发出催报的时间。")
     notification = models.OneToOneField(
         Notification, verbose_name="站内消息", on_delete=models.CASCADE, related_name="reminder",
         help_text="随催报发给收件人的站内消息（由它看是否已读）。",
