@@ -24,7 +24,9 @@ from .models import (
     Honor,
     Meeting,
     Member,
+    Notification,
     PlanItem,
+    Reminder,
     Report,
     ReportingDeadlines,
     ReviewComment,
@@ -314,3 +316,24 @@ class DocumentEditAdmin(ReadOnlyDocumentAdmin):
 class PlanItemAdmin(ReadOnlyDocumentAdmin):
     branch_lookup = "report__branch"
     list_display = ["report", "month_label", "text", "category"]
+
+
+class PersonalMessageAdmin(ReadOnlyDocumentAdmin):
+    """Inbox entries and reminders are one person's messages: only the superuser reads them here
+    (to see whether a mail went out, and when); nobody changes them."""
+
+    def has_module_permission(self, request):
+        return request.user.is_superuser
+
+
+@admin.register(Notification)
+class NotificationAdmin(PersonalMessageAdmin):
+    list_display = ["created_at", "recipient", "kind", "branch", "title", "read_at", "emailed_at"]
+    list_filter = ["kind"]
+    list_select_related = ["recipient", "branch"]
+
+
+@admin.register(Reminder)
+class ReminderAdmin(PersonalMessageAdmin):
+    list_display = ["sent_at", "federation", "branch", "year", "plan_late", "summary_late", "recipient", "sent_by"]
+    list_select_related = ["federation", "branch", "recipient", "sent_by"]
