@@ -26,7 +26,9 @@ from .models import (
     Honor,
     Meeting,
     Member,
+    Notification,
     PlanItem,
+    Reminder,
     Report,
     ReportingDeadlines,
     ReviewComment,
@@ -349,3 +351,24 @@ class AccountAdmin(UserAdmin):
         ("重要日期", {"fields": ["last_login", "date_joined"]}),
     ]
     list_filter = ["is_staff", "is_superuser", "is_active"]
+
+
+class PersonalMessageAdmin(ReadOnlyDocumentAdmin):
+    """Inbox entries and reminders are one person's messages: only the superuser reads them here
+    (to see whether a mail went out, and when); nobody changes them."""
+
+    def has_module_permission(self, request):
+        return request.user.is_superuser
+
+
+@admin.register(Notification)
+class NotificationAdmin(PersonalMessageAdmin):
+    list_display = ["created_at", "recipient", "kind", "branch", "title", "read_at", "emailed_at"]
+    list_filter = ["kind"]
+    list_select_related = ["recipient", "branch"]
+
+
+@admin.register(Reminder)
+class ReminderAdmin(PersonalMessageAdmin):
+    list_display = ["sent_at", "federation", "branch", "year", "plan_late", "summary_late", "recipient", "sent_by"]
+    list_select_related = ["federation", "branch", "recipient", "sent_by"]

@@ -209,3 +209,12 @@ class ReportState(models.TextChoices):
         """The states in which the union still works on the text: it may be saved, submitted and
         its review comments resolved, and on the reporting board it counts as not handed in."""
         return frozenset({cls.DRAFT, cls.RETURNED})
+
+
+class NotificationKind(models.TextChoices):
+    SUBMITTED = "submitted", "报告待审核"
+    RETURNED = "returned", "报告退回修改"
+    APPROVED = "approved", "报告已通过"
+    REOPENED = "reopened", "报告重新打开"
+    WITHDRAWN = "withdrawn", "报告已撤回"
+    REMINDER = "reminder", "催报"

@@ -1,12 +1,15 @@
 from django.urls import path
 
-from .views import branch_info, branches, dashboard, documents, excel, federation, health, ledgers
+from .views import branch_info, branches, dashboard, documents, excel, federation, health, inbox, ledgers
 
 app_name = "reports"
 
 urlpatterns = [
     path("", branches.home, name="home"),
     path("healthz", health.healthz, name="healthz"),
+    path("inbox/", inbox.inbox, name="inbox"),
+    path("inbox/<int:pk>/open/", inbox.notification_open, name="notification_open"),
+    path("inbox/read-all/", inbox.inbox_read_all, name="inbox_read_all"),
     path("b/<slug:code>/", dashboard.branch_home, name="branch_home"),
     path("b/<slug:code>/info/", branch_info.branch_info, name="branch_info"),
     path("b/<slug:code>/ledger/<slug:slug>/", ledgers.ledger_list, name="ledger"),
@@ -38,6 +41,7 @@ urlpatterns = [
     path("b/<slug:code>/board/", federation.board, name="board"),
     path("b/<slug:code>/board/export.xlsx", federation.board_export, name="board_export"),
     path("b/<slug:code>/board/reminders/", federation.reminders, name="reminders"),
+    path("b/<slug:code>/board/reminders/send/", federation.send_reminders, name="send_reminders"),
     path("b/<slug:code>/board/deadlines/", federation.set_deadlines, name="set_deadlines"),
     path("b/<slug:code>/totals/", federation.totals, name="totals"),
     path("branches/import/", excel.branches_import, name="branches_import"),

@@ -12,7 +12,8 @@ from django.db import transaction
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from reports.documents import review, services
-from reports.models import ReviewComment
+from reports.choices import NotificationKind
+from reports.models import Notification, ReviewComment
 
 from .conftest import Cast
 from .records import make_activity, make_honor, make_meeting, make_member, make_payment
@@ -82,6 +83,11 @@ MATRIX = {
     "reports:reminders": read_only(FEDERATION_READERS),
     "reports:totals": read_only(FEDERATION_READERS),
     "reports:set_deadlines": action(FEDERATION_READERS, set(), methods=("POST",)),
+    "reports:send_reminders": action(FEDERATION_READERS, set(), methods=("POST",)),
+    # Everyone has an inbox; a message is opened only by its recipient (alice, told of the reopen).
+    "reports:inbox": {role: {"GET": "ok", "POST": 405} for role in ROLES[1:]},
+    "reports:inbox_read_all": {role: {"GET": 405, "POST": "ok"} for role in ROLES[1:]},
+    "reports:notification_open": {role: {"GET": 405, "POST": "ok" if role == "own_secretary" else 404} for role in ROLES[1:]},
     "reports:branches_import": action({"superuser"}, set(ROLES[1:]) - {"superuser"}),
 }
 # Everyone signed out is sent to the login page, except from the login page itself and logout.
@@ -128,6 +134,8 @@ def world(db):
     document = {**union, "pk": summary.pk}
     kwargs = {
         "login": {}, "logout": {}, "reports:home": {}, "reports:branches_import": {}, "reports:healthz": {},
+        "reports:inbox": {}, "reports:inbox_read_all": {},
+        "reports:notification_open": {"pk": Notification.objects.get(recipient=cast.alice, kind=NotificationKind.REOPENED).pk},
         "reports:ledger": {**union, "slug": "activities"},
         "reports:record_add": {**union, "slug": "activities"},
         "reports:record_edit": {**union, "slug": "activities", "pk": activity.pk},
@@ -144,7 +152,7 @@ def world(db):
     for name in ("document", "document_edit", "document_refresh", "document_preview", "document_docx", "document_pdf",
                  "revision_diff", "document_submit", "document_return", "document_approve", "document_reopen"):
         kwargs[f"reports:{name}"] = document
-    for name in ("board", "board_export", "reminders", "totals", "set_deadlines"):
+    for name in ("board", "board_export", "reminders", "send_reminders", "totals", "set_deadlines"):
         kwargs[f"reports:{name}"] = {"code": "county"}
     return kwargs
 
@@ -186,4 +194,4 @@ def test_the_matrix(client, world, role):
 
 def test_matrix_size():
     # Printed in the closing note: every URL, every role, both methods.
-    assert len(MATRIX) * len(ROLES) * 2 == 38 * 8 * 2
+    assert len(MATRIX) * len(ROLES) * 2 == 42 * 8 * 2

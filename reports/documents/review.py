@@ -1,7 +1,8 @@
 """Review and approval: submit, return with comments, approve (freeze), reopen, resolve a comment.
 
 Each service is atomic, locks the revision row before reading its state (so two chairs approving
-at once give one approval), checks the actor's role and the state, and writes a Transition.
+at once give one approval), checks the actor's role and the state, and writes a Transition (which
+notifies the people the step concerns).
 Approval is started from approval.py, which renders the files first and then runs its transaction
 through the steps here (approvable_revision, lock_rendered_revision, freeze).
 Pages only offer the buttons; these functions decide.
@@ -17,6 +18,7 @@ from django.utils import timezone
 from .. import access
 from ..choices import ReportState as S
 from ..models import RenderedFile, Report, ReviewComment, Revision, Transition
+from ..notifications import transitions
 from . import history
 from .content import Document
 from .errors import Code, ReportError
@@ -45,9 +47,14 @@ def _locked_current(report: Report) -> Revision:
 
 
 def _record(revision: Revision, actor, from_state: str, to_state: str, note: str = "") -> Transition:
-    return Transition.objects.create(
+    """Write the step into the history and tell the people it concerns (notifications/transitions.py
+    says who). What they were told rides on the revision the service returns, as `told`, so the
+    page can say exactly that."""
+    transition = Transition.objects.create(
         report=revision.report, revision=revision, actor=actor, from_state=from_state, to_state=to_state, note=note
     )
+    revision.told = transitions.tell_about(transition)
+    return transition
 
 
 def _move(revision: Revision, to_state: str, **fields) -> None:

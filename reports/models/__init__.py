@@ -4,6 +4,7 @@ from .documents import (
     DocumentEdit, FrozenRevision, PlanItem, PlanItemMark, RenderedFile, Report, ReviewComment, Revision, Transition,
 )
 from .federation import AreaFigure, ReportingDeadlines
+from .notifications import Notification, Reminder
 from .records import Activity, Honor, Meeting, Member, WelfarePayment
 from .roles import Role
 
@@ -17,9 +18,11 @@ __all__ = [
     "Honor",
     "Meeting",
     "Member",
+    "Notification",
     "PlanItem",
     "PlanItemMark",
     "RenderedFile",
+    "Reminder",
     "ReportingDeadlines",
     "Report",
     "ReviewComment",

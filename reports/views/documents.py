@@ -351,16 +351,22 @@ def revision_diff(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     )
 
 
+def _told(success: str, revision) -> str:
+    """The step's message, then who was told of it, as the review service reports it."""
+    told = getattr(revision, "told", None)
+    return f"{success}{told.sentence()}" if told else success
+
+
 def _review_action(request, code, pk, *, action, success):
     """Run a review service for a POST and come back to the document page with its message."""
     branch = get_branch_for_user(request.user, code)
     report = get_report_for_user(request.user, branch, pk)
     try:
-        action(report)
+        revision = action(report)
     except services.ReportError as error:
         messages.error(request, str(error))
     else:
-        messages.success(request, success)
+        messages.success(request, _told(success, revision))
     return redirect("reports:document", code=code, pk=pk)
 
 
@@ -407,13 +413,13 @@ def document_return(request: HttpRequest, code: str, pk: int) -> HttpResponse:
             name[len("c:"):]: value for name, value in request.POST.items() if name.startswith("c:")
         }
         try:
-            review.return_report(
+            returned = review.return_report(
                 report=report, actor=request.user, comment=request.POST.get("comment", ""), section_comments=section_comments
             )
         except services.ReportError as error:
             messages.error(request, str(error))
         else:
-            messages.success(request, "已退回修改，意见已发给工会干事。")
+            messages.success(request, _told("已退回修改。", returned))
             return redirect("reports:document", code=code, pk=pk)
     return render(
         request,

@@ -1,5 +1,5 @@
-"""Federation pages: the reporting board, its xlsx export, the reminder list, and the totals of
-the area with a drill-down by child unit."""
+"""Federation pages: the reporting board, its xlsx export, the reminder list and 发送催报, and the
+totals of the area with a drill-down by child unit."""
 from __future__ import annotations
 
 import io
@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.views.decorators.http import require_safe, require_POST
@@ -19,9 +20,11 @@ from openpyxl import Workbook
 from ..access import get_federation_for_user, is_officer_of
 from ..exporting.responses import XLSX, attachment
 from ..federation import board as boards
+from ..federation import reminders as reminding
 from ..federation.totals import area_totals, totals_by_child
 from ..forms.federation import BoardFilterForm, DeadlinesForm
 from ..ledgers import LEDGERS
+from ..notifications.delivery import channels
 from ..periods import RECENT_YEARS, selectable_years
 from ..workbook.exporter import text_cell
 from .dashboard import chosen_year
@@ -118,25 +121,65 @@ def board_export(request: HttpRequest, code: str) -> HttpResponse:
 @login_required
 @require_safe
 def reminders(request: HttpRequest, code: str) -> HttpResponse:
-    """The late unions and a notice the officer can copy."""
+    """The late unions, when each was last reminded and who has read it, the 发送催报 button,
+    and a notice the officer can copy."""
     federation = get_federation_for_user(request.user, code)
     year = chosen_year(request)
     today = timezone.localdate()
     dues = boards.due_dates(federation, year)
-    late = boards.filtered_board(federation, year, boards.BoardFilters(overdue="any"), today)
-    rows = []
-    for row in late:
-        missing = [
-            f"{year}年工作{'计划' if kind == 'plan' else '总结'}（{boards.STATE_LABELS[getattr(row, f'{kind}_state') or 'none']}）"
-            for kind in boards.KINDS
-            if boards.is_overdue(row, kind, dues[kind], today)
-        ]
-        rows.append({"branch": row, "missing": "、".join(missing)})
+    late = reminding.late_unions(federation, year, today)
+    last = reminding.last_reminders(federation, year, today)
+    rows = [{"branch": union.branch, "missing": union.missing, "last": last.get(union.branch.pk)} for union in late]
     notice = render_to_string(
         "federation/reminder.txt",
         {"federation": federation, "year": year, "rows": rows, "today": today, "plan_due": dues["plan"], "summary_due": dues["summary"]},
     )
-    return render(request, "federation/reminders.html", _context(federation, year, rows=rows, notice=notice, years=_years()))
+    return render(
+        request,
+        "federation/reminders.html",
+        _context(
+            federation, year, rows=rows, notice=notice, years=_years(),
+            can_send=is_officer_of(request.user, federation), resend_minutes=int(reminding.RESEND_INTERVAL.total_seconds() // 60),
+        ),
+    )
+
+
+@login_required
+@require_POST
+def send_reminders(request: HttpRequest, code: str) -> HttpResponse:
+    """发送催报: remind every late union of the year by inbox and mail (officers only)."""
+    federation = get_federation_for_user(request.user, code)
+    if not is_officer_of(request.user, federation):
+        raise PermissionDenied("只有上级工会工作人员可以发送催报。")
+    try:
+        year = int(request.POST.get("year", ""))
+    except ValueError:
+        year = None
+    if year not in selectable_years():
+        messages.error(request, "年度不正确，没有发送催报。")
+        return redirect("reports:reminders", code=code)
+    outcome = reminding.send_reminders(federation=federation, year=year, actor=request.user, today=timezone.localdate())
+    for level, text in _send_messages(outcome):
+        messages.add_message(request, level, text)
+    return redirect(f"{reverse('reports:reminders', kwargs={'code': code})}?year={year}")
+
+
+def _names(branches) -> str:
+    return "、".join(branch.display_name for branch in branches)
+
+
+def _send_messages(outcome: reminding.SendOutcome):
+    """What the officer is told: whom the reminder reached, and whom it did not and why."""
+    if outcome.sent:
+        told = channels(outcome.people, outcome.mailed)
+        yield messages.SUCCESS, f"已向{len(outcome.sent)}个工会的{outcome.people}位工会干事和主席发送催报（{told}）。"
+    if outcome.too_soon:
+        minutes = int(reminding.RESEND_INTERVAL.total_seconds() // 60)
+        yield messages.WARNING, f"{_names(outcome.too_soon)}在{minutes}分钟内已催报过，这次没有重复发送，请稍后再试。"
+    if outcome.nobody:
+        yield messages.WARNING, f"{_names(outcome.nobody)}没有工会干事或主席的账号，无法发送催报，请用催报通知联系。"
+    if not (outcome.sent or outcome.too_soon or outcome.nobody):
+        yield messages.INFO, "没有逾期未报送的工会，无需催报。"
 
 
 @login_required

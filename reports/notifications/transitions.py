@@ -1,0 +1,114 @@
+"""Who hears of each step of a report's review, and what they are told.
+
+`RULES` is the whole mapping, keyed by the state a transition leads to; where two different steps
+lead to the same state (重新打开 and 撤回 both end in 草稿) the state it left is part of the key.
+review.py calls `tell_about` for every Transition it records, so a new step is told of by
+adding its rule here.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.urls import reverse
+
+from ..choices import NotificationKind
+from ..choices import ReportState as S
+from ..models import Transition
+from .delivery import NOBODY_TOLD, Delivery, Message, deliver
+from .people import chairs_of, display_name, secretaries_of, submitter_of
+
+ANY = "*"  # a rule for a target state, whatever state the report left
+GIST_LENGTH = 300  # how much of a comment the message quotes; the document page shows it all
+
+
+def the_chairs(transition: Transition) -> list:
+    return chairs_of(transition.report.branch)
+
+
+def the_writers(transition: Transition) -> list:
+    """The union's secretaries and whoever handed the report in (who may be its chair, or a
+    federation's officer for the federation's own summary)."""
+    submitter = submitter_of(transition.report)
+    return secretaries_of(transition.report.branch) + ([submitter] if submitter else [])
+
+
+def _gist(text: str) -> str:
+    return text if len(text) <= GIST_LENGTH else text[:GIST_LENGTH] + "……"
+
+
+def no_details(transition: Transition) -> str:
+    return ""
+
+
+def the_comments(transition: Transition) -> str:
+    """The chair's comment, and the parts she commented on."""
+    lines = [f"修改意见：{_gist(transition.note)}"]
+    parts = list(transition.revision.comments.values_list("target_label", flat=True))
+    if parts:
+        lines.append(f"另有{len(parts)}条针对具体部分的意见：" + "、".join(parts) + "。")
+    return "\n".join(lines)
+
+
+def the_reason(transition: Transition) -> str:
+    return f"理由：{_gist(transition.note)}"
+
+
+@dataclass(frozen=True)
+class Rule:
+    kind: str
+    audience: Callable[[Transition], list]
+    audience_label: str  # who they are, as the acting user's page says it: 已通知{audience_label}
+    headline: str  # formatted with {union} and {report}
+    details: Callable[[Transition], str] = no_details
+
+
+RULES: dict[tuple[str, str], Rule] = {
+    (ANY, S.SUBMITTED): Rule(NotificationKind.SUBMITTED, the_chairs, "工会主席", "{union}的{report}已提交，等待您审核"),
+    (S.SUBMITTED, S.RETURNED): Rule(NotificationKind.RETURNED, the_writers, "工会干事", "{union}的{report}被退回修改", the_comments),
+    (S.SUBMITTED, S.APPROVED): Rule(NotificationKind.APPROVED, the_writers, "工会干事", "{union}的{report}已审核通过"),
+    (S.APPROVED, S.DRAFT): Rule(NotificationKind.REOPENED, the_writers, "工会干事", "{union}的{report}已重新打开", the_reason),
+}
+
+
+def rule_for(transition: Transition) -> Rule | None:
+    return RULES.get((transition.from_state, transition.to_state)) or RULES.get((ANY, transition.to_state))
+
+
+@dataclass(frozen=True)
+class Told:
+    """What the acting user's page says about who was told of her step."""
+
+    rule: Rule | None
+    delivery: Delivery
+
+    def sentence(self) -> str:
+        if self.rule is None:
+            return ""
+        if not self.delivery.notifications:
+            return f"本工会没有其他可通知的{self.rule.audience_label}账号，未发送通知。"
+        return f"已通知{self.rule.audience_label}（{self.delivery.channels()}）。"
+
+
+def tell_about(transition: Transition) -> Told:
+    """Notify the people the transition's rule names, except the one who made it."""
+    rule = rule_for(transition)
+    if rule is None:
+        return Told(None, NOBODY_TOLD)
+    report = transition.report
+    recipients = [user for user in rule.audience(transition) if user.pk != transition.actor_id]
+    message = Message(
+        kind=rule.kind,
+        branch=report.branch,
+        report=report,
+        title=rule.headline.format(union=report.branch.display_name, report=report.label),
+        body=_body(rule, transition),
+        link=reverse("reports:document", kwargs={"code": report.branch.code, "pk": report.pk}),
+    )
+    return Told(rule, deliver(recipients, message))
+
+
+def _body(rule: Rule, transition: Transition) -> str:
+    by = f"操作人：{display_name(transition.actor)}" if transition.actor else "操作人：系统"
+    details = rule.details(transition)
+    return f"{by}\n{details}" if details else by
