@@ -20,6 +20,7 @@ urlpatterns = [
     path("b/<slug:code>/documents/new/", documents.document_create, name="document_create"),
     path("b/<slug:code>/documents/<int:pk>/", documents.document_detail, name="document"),
     path("b/<slug:code>/documents/<int:pk>/edit/", documents.document_edit, name="document_edit"),
+    path("b/<slug:code>/documents/<int:pk>/autosave/", documents.document_autosave, name="document_autosave"),
     path("b/<slug:code>/documents/<int:pk>/refresh/", documents.document_refresh, name="document_refresh"),
     path("b/<slug:code>/documents/<int:pk>/preview/", documents.document_preview, name="document_preview"),
     path("b/<slug:code>/documents/<int:pk>/download.docx", documents.document_download, {"fmt": "docx"}, name="document_docx"),

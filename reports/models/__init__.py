@@ -1,7 +1,7 @@
 """The union's records. Import models from here: `from reports.models import Branch, Activity`."""
 from .branches import Branch, BranchQuerySet
 from .documents import (
-    DocumentEdit, FrozenRevision, PlanItem, RenderedFile, Report, ReviewComment, Revision, Transition,
+    Autosave, DocumentEdit, FrozenRevision, PlanItem, RenderedFile, Report, ReviewComment, Revision, Transition,
 )
 from .federation import AreaFigure, ReportingDeadlines
 from .records import Activity, Honor, Meeting, Member, WelfarePayment
@@ -10,6 +10,7 @@ from .roles import Role
 __all__ = [
     "Activity",
     "AreaFigure",
+    "Autosave",
     "Branch",
     "DocumentEdit",
     "FrozenRevision",
