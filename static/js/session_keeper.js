@@ -115,7 +115,8 @@
     if (!dialog) buildDialog();
     onSignedIn = then;
     dialog.showModal();
-    dialog.querySelector(dialog.querySelector("[name=username]").value ? "[name=password]" : "[name=username]").focus();
+    var username = dialog.querySelector("[name=username]");
+    (username.value ? dialog.querySelector("[name=password]") : username).focus();
   }
 
   function showNetworkProblem(form) {
