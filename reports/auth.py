@@ -1,5 +1,11 @@
 """Login throttling: django-axes locks an account after repeated failed logins."""
+import math
+
 from axes.backends import AxesStandaloneBackend
+from axes.conf import settings
+from axes.helpers import get_cool_off
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import render
 
 
 class LockoutBackend(AxesStandaloneBackend):
@@ -11,3 +17,20 @@ class LockoutBackend(AxesStandaloneBackend):
         if request is None:
             return None
         return super().authenticate(request, username=username, password=password, **kwargs)
+
+
+def lockout_minutes(request) -> int:
+    """How long a locked account stays locked, in whole minutes (at least one)."""
+    cool_off = get_cool_off(request)
+    return max(1, math.ceil(cool_off.total_seconds() / 60)) if cool_off else 0
+
+
+def lockout_response(request, original_response=None, credentials=None) -> HttpResponse:
+    """django-axes' answer to a locked account: the Chinese page, or for the in-page sign-in its
+    JSON, each saying how long the lock lasts."""
+    minutes = lockout_minutes(request)
+    status = settings.AXES_HTTP_RESPONSE_CODE
+    if request.resolver_match is not None and request.resolver_match.url_name == "login_json":
+        wait = f"请{minutes}分钟后再试，" if minutes else ""
+        return JsonResponse({"error": f"连续多次登录失败，该账号已被暂时锁定。{wait}或联系系统管理员解锁。"}, status=status)
+    return render(request, "registration/locked_out.html", {"lockout_minutes": minutes}, status=status)

@@ -7,6 +7,7 @@ response these middlewares see comes from a view.
 import base64
 import hashlib
 
+from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
 
 
@@ -77,3 +78,20 @@ def policy_for(request) -> str:
     if match is not None and "admin" in match.namespaces:
         return ADMIN_CONTENT_SECURITY_POLICY
     return CONTENT_SECURITY_POLICY
+
+
+class MethodNotAllowedPageMiddleware:
+    """Django's require_POST and require_safe answer a wrong method with an empty 405, which a
+    browser shows as a blank page: render the Chinese error page in its place (the Allow header
+    stays)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.status_code == 405 and not response.content:
+            page = render(request, "405.html", status=405)
+            page["Allow"] = response.get("Allow", "")
+            return page
+        return response

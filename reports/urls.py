@@ -23,6 +23,7 @@ urlpatterns = [
     path("b/<slug:code>/documents/new/", documents.document_create, name="document_create"),
     path("b/<slug:code>/documents/<int:pk>/", documents.document_detail, name="document"),
     path("b/<slug:code>/documents/<int:pk>/edit/", documents.document_edit, name="document_edit"),
+    path("b/<slug:code>/documents/<int:pk>/autosave/", documents.document_autosave, name="document_autosave"),
     path("b/<slug:code>/documents/<int:pk>/refresh/", documents.document_refresh, name="document_refresh"),
     path("b/<slug:code>/documents/<int:pk>/plan-items/<str:key>/mark/", documents.plan_item_mark, name="plan_item_mark"),
     path("b/<slug:code>/documents/<int:pk>/preview/", documents.document_preview, name="document_preview"),

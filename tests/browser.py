@@ -52,3 +52,11 @@ def log_in(page, username, password):
     page.get_by_label("密码").fill(password)
     page.get_by_role("button", name="登录").click()
     page.wait_for_load_state()
+
+
+def send(page, button):
+    """Click a button of a guarded form (data-unsaved-guard) and wait for the page it leads to.
+    The form's script first asks whether she is still signed in (static/js/session_keeper.js),
+    so the page changes a moment after the click rather than during it."""
+    with page.expect_navigation():
+        button.click()

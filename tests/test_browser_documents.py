@@ -8,7 +8,7 @@ from reports.demo import load_demo
 from reports.documents.content import Document
 from reports.models import Report
 
-from .browser import log_in
+from .browser import log_in, send
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -33,10 +33,10 @@ def test_secretary_drafts_edits_and_previews(page):
     assert marked.count() >= 3
     for i in range(marked.count()):
         marked.nth(i).fill(f"我校工会结合实际改写的第{i + 1}段。")
-    page.locator("button[value='add_section']").click()
+    send(page, page.locator("button[value='add_section']"))
     page.locator("input[name^='h:u-']").fill("开展“书香水司”职工读书活动")
     page.locator(".card:has(input[name^='h:u-']) textarea").fill("工会组织教职工开展读书月活动，交流读书心得。")
-    page.get_by_role("button", name="保存", exact=True).last.click()
+    send(page, page.get_by_role("button", name="保存", exact=True).last)
     assert page.get_by_text("已保存。").is_visible()
     assert not page.get_by_test_id("placeholders").is_visible()
     assert page.locator(".official").get_by_text("开展“书香水司”职工读书活动").is_visible()
@@ -53,7 +53,7 @@ def test_secretary_drafts_edits_and_previews(page):
     assert page.locator(".official table.doc-schedule").is_visible()
     page.get_by_role("link", name="编辑").click()
     page.locator("input[name='title']").fill(f"示范县自来水公司工会{this_year}年工会工作计划（修订）")
-    page.get_by_role("button", name="保存", exact=True).last.click()
+    send(page, page.get_by_role("button", name="保存", exact=True).last)
     assert page.locator(".official .doc-title").inner_text().endswith("（修订）")
 
     with page.expect_popup() as popup:

@@ -8,7 +8,7 @@ from django.db.models import Sum
 from reports.demo import load_demo
 from reports.models import Activity
 
-from .browser import log_in
+from .browser import log_in, send
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -50,7 +50,7 @@ def test_county_officer_and_chair(browser, live_server):
     marked = officer.locator(".edit-paragraph.border-warning textarea")
     for i in range(marked.count()):
         marked.nth(i).fill(f"县总工会结合全县实际写的第{i + 1}段。")
-    officer.get_by_role("button", name="保存", exact=True).last.click()
+    send(officer, officer.get_by_role("button", name="保存", exact=True).last)
     officer.get_by_role("button", name="提交审核").click()
     assert officer.get_by_text("已提交工会主席审核").is_visible()
     assert not officer.get_by_role("button", name="审核通过").is_visible()  # officers never approve

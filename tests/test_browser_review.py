@@ -8,7 +8,7 @@ import pytest
 
 from reports.demo import load_demo
 
-from .browser import log_in
+from .browser import log_in, send
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -37,7 +37,7 @@ def test_review_path(browser, live_server):
     marked = secretary.locator(".edit-paragraph.border-warning textarea")
     for i in range(marked.count()):
         marked.nth(i).fill(f"我公司工会结合实际写的第{i + 1}段。")
-    secretary.get_by_role("button", name="保存", exact=True).last.click()
+    send(secretary, secretary.get_by_role("button", name="保存", exact=True).last)
     secretary.get_by_role("button", name="提交审核").click()
     assert secretary.get_by_text("已提交工会主席审核").is_visible()
 
@@ -46,7 +46,7 @@ def test_review_path(browser, live_server):
     chair.get_by_role("link", name="退回修改").click()
     chair.get_by_label("修改意见（必填）").fill("请把文体活动写得具体一些。")
     chair.locator("textarea[name='c:culture']").fill("补充职工书画摄影展的情况。")
-    chair.get_by_role("button", name="退回修改").click()
+    send(chair, chair.get_by_role("button", name="退回修改"))
     assert chair.get_by_test_id("state").inner_text() == "退回修改"
 
     secretary.goto("/b/waterworks/")
@@ -56,7 +56,7 @@ def test_review_path(browser, live_server):
     culture = secretary.locator("#culture")
     assert culture.get_by_text("补充职工书画摄影展的情况。").is_visible()
     culture.locator("textarea").first.fill("五一前夕，公司工会组织开展职工书画摄影展，展出职工作品。")
-    culture.get_by_role("button", name="标记为已解决").click()
+    send(secretary, culture.get_by_role("button", name="标记为已解决"))
     assert secretary.locator("#culture").get_by_text("（已解决）").is_visible()
     secretary.goto(document_url)
     secretary.get_by_role("button", name="提交审核").click()
@@ -71,7 +71,7 @@ def test_review_path(browser, live_server):
     assert hashlib.sha256(first_pdf).hexdigest() in sha_text
 
     chair.get_by_label("重新打开的理由（必填）").fill("上级要求补充劳动竞赛数据。")
-    chair.get_by_role("button", name="重新打开").click()
+    send(chair, chair.get_by_role("button", name="重新打开"))
     assert chair.get_by_test_id("state").inner_text() == "草稿"
     revisions = chair.get_by_test_id("revisions")
     assert "第2稿：草稿" in revisions.inner_text() and "第1稿：已通过" in revisions.inner_text()

@@ -7,7 +7,7 @@ import pytest
 
 from reports.models import Activity, WelfarePayment
 
-from .browser import log_in
+from .browser import log_in, send
 from .conftest import PASSWORD, Cast
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -40,7 +40,7 @@ def test_secretary_keeps_records_in_the_browser(page, tmp_path):
     page.get_by_label("开始日期").fill(day)
     page.get_by_label("参加人次").fill("48")
     page.get_by_label("费用（元）").fill("1200.5")
-    page.get_by_role("button", name="保存").click()
+    send(page, page.get_by_role("button", name="保存"))
     assert page.get_by_text("已添加活动：教职工气排球比赛").is_visible()
     assert page.get_by_role("cell", name="教职工气排球比赛").is_visible()
 
@@ -51,10 +51,10 @@ def test_secretary_keeps_records_in_the_browser(page, tmp_path):
     page.get_by_label("对象说明").fill("住院职工")
     page.get_by_label("人次").fill("3")
     page.get_by_label("慰问金（元）").fill("-1")
-    page.get_by_role("button", name="保存").click()
+    send(page, page.get_by_role("button", name="保存"))
     assert page.get_by_text("金额不能为负数。").is_visible()  # refused with a Chinese message
     page.get_by_label("慰问金（元）").fill("900")
-    page.get_by_role("button", name="保存").click()
+    send(page, page.get_by_role("button", name="保存"))
     assert page.get_by_role("cell", name="住院职工").is_visible()
     assert WelfarePayment.objects.count() == 1
 

@@ -4,6 +4,7 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
 
+from .conftest import PASSWORD
 from .test_access_matrix import MATRIX, POST_DATA, USERNAMES, world  # noqa: F401  (the fixture)
 
 # Each URL that accepts POST, with a role allowed to use it.
@@ -18,8 +19,8 @@ def test_the_list_covers_every_form_of_the_site():
     names = {name for name, _ in STATE_CHANGING}
     assert {"login", "reports:record_add", "reports:document_approve", "reports:excel", "reports:set_deadlines",
             "reports:branch_info", "reports:plan_item_mark", "reports:send_reminders", "reports:notification_open",
-            "reports:inbox_read_all"} <= names
-    assert len(names) == 21
+            "reports:inbox_read_all", "reports:document_autosave"} <= names
+    assert len(names) == 22
 
 
 @pytest.mark.parametrize("name, role", STATE_CHANGING)
@@ -40,3 +41,9 @@ def test_logout_without_a_token_is_refused(cast):
     client = Client(enforce_csrf_checks=True)
     client.force_login(cast.alice)
     assert client.post(reverse("logout")).status_code == 403
+
+
+def test_in_page_login_without_a_token_is_refused(cast):
+    client = Client(enforce_csrf_checks=True)
+    response = client.post(reverse("login_json"), {"username": "alice", "password": PASSWORD})
+    assert response.status_code == 403 and "_auth_user_id" not in client.session

@@ -55,6 +55,8 @@ MIDDLEWARE = [
     # After whitenoise, which answers static files itself: those stay cacheable.
     "reports.middleware.NoStoreMiddleware",
     "reports.middleware.ContentSecurityPolicyMiddleware",
+    # Inside the policy's middleware, so the page it renders for an empty 405 gets the policy too.
+    "reports.middleware.MethodNotAllowedPageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -131,7 +133,8 @@ AXES_LOCKOUT_PARAMETERS = ["username"]
 # through the reverse proxy's), so locking an address would lock a whole office out.
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+# The Chinese lockout page (and the in-page sign-in's JSON), saying how long the lock lasts.
+AXES_LOCKOUT_CALLABLE = "reports.auth.lockout_response"
 AXES_VERBOSE = False
 
 # Each save of a report's text is kept in its history: a user may save this often per minute.
@@ -141,6 +144,9 @@ DOCUMENT_SAVES_PER_MINUTE = env.int("DOCUMENT_SAVES_PER_MINUTE", default=30)
 SESSION_COOKIE_AGE = env.int("SESSION_IDLE_MINUTES", default=30) * 60
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+
+# A form sent with a stale token: a Chinese page that says why (reports/views/errors.py).
+CSRF_FAILURE_VIEW = "reports.views.errors.csrf_failure"
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "reports:home"

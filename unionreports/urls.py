@@ -4,6 +4,7 @@ from django.db import transaction
 from django.urls import include, path
 
 from reports.forms.auth import LoginForm
+from reports.views import session
 
 urlpatterns = [
     path(
@@ -17,6 +18,12 @@ urlpatterns = [
         name="login",
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    # The forms' script: who is signed in, and signing in again without leaving the page.
+    path("accounts/session/", session.session_status, name="session_status"),
+    path("accounts/login/json/", session.login_json, name="login_json"),
     path("admin/", admin.site.urls),
     path("", include("reports.urls")),
 ]
+
+handler403 = "reports.views.errors.permission_denied"
+handler404 = "reports.views.errors.page_not_found"

@@ -1,7 +1,8 @@
 """The union's records. Import models from here: `from reports.models import Branch, Activity`."""
 from .branches import Branch, BranchQuerySet
 from .documents import (
-    DocumentEdit, FrozenRevision, PlanItem, PlanItemMark, RenderedFile, Report, ReviewComment, Revision, Transition,
+    Autosave, DocumentEdit, FrozenRevision, PlanItem, PlanItemMark, RenderedFile, Report, ReviewComment, Revision,
+    Transition,
 )
 from .federation import AreaFigure, ReportingDeadlines
 from .notifications import Notification, Reminder
@@ -11,6 +12,7 @@ from .roles import Role
 __all__ = [
     "Activity",
     "AreaFigure",
+    "Autosave",
     "Branch",
     "DocumentEdit",
     "FrozenRevision",

@@ -415,3 +415,27 @@ class PlanItemMark(models.Model):
 
     def __str__(self) -> str:
         return f"{self.plan_item}：{self.get_status_display()}（{self.note}）"
+
+
+class Autosave(models.Model):
+    """The editor's unsaved text, kept while she types so that an expired session, a closed tab or
+    a crash does not lose it. One per user and revision; never part of the document until she
+    restores it into the editor and saves."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="用户", on_delete=models.CASCADE, related_name="+",
+        help_text="正在编辑的用户。",
+    )
+    revision = models.ForeignKey(
+        Revision, verbose_name="修订", on_delete=models.CASCADE, related_name="autosaves", help_text="正在编辑的一稿。"
+    )
+    fields = models.JSONField("未保存的文字", default=dict, help_text="编辑页面各输入框的内容，按输入框名称。")
+    updated_at = models.DateTimeField("自动保存时间", auto_now=True, help_text="最近一次自动保存的时间。")
+
+    class Meta:
+        verbose_name = "自动保存"
+        verbose_name_plural = "自动保存"
+        constraints = [models.UniqueConstraint(fields=["user", "revision"], name="autosave_one_per_user_revision")]
+
+    def __str__(self) -> str:
+        return f"{self.revision} 自动保存"

@@ -7,14 +7,15 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from ..access import can_approve, can_edit_documents, can_reopen, get_branch_for_user, get_report_for_user
 from ..choices import PlanStatus, ReportState
-from ..documents import approval, review, services, typical
+from ..documents import approval, autosave, review, services, typical
 from ..documents.diff import diff_revisions
 from ..documents.content import Document
 from ..documents.editing import EditError, apply_action, apply_fields
@@ -175,6 +176,7 @@ def document_edit(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     document = Document.from_dict(revision.content)
     errors: list[str] = []
     status = 200
+    stale = False
     if request.method == "POST":
         errors = apply_fields(document, request.POST)
         action = request.POST.get("action", "save")
@@ -197,7 +199,10 @@ def document_edit(request: HttpRequest, code: str, pk: int) -> HttpResponse:
                 # Nothing is written; her text stays on the page to copy or to save again.
                 errors.append(str(error))
                 status = _refused_save_status(error)
+                stale = error.code == Code.STALE_EDIT
             else:
+                # Her text is in the document now: the kept copy would only offer it back.
+                autosave.forget(revision=revision, user=request.user)
                 if action == "save":
                     if saved.version != expected_version:
                         messages.success(request, "已保存。")
@@ -209,9 +214,10 @@ def document_edit(request: HttpRequest, code: str, pk: int) -> HttpResponse:
                 messages.info(request, note)
                 anchor = action.partition(":")[2]
                 return redirect(reverse("reports:document_edit", args=[code, pk]) + (f"#{anchor}" if anchor else ""))
-    # A refused form keeps the revision and version it was loaded from, so saving it again is
-    # refused again rather than written over a newer save.
-    loaded = request.POST if errors else {"revision": revision.number, "version": revision.version}
+    # A form refused for its content keeps the revision and version it was loaded from. One refused
+    # because someone saved since shows her text over the current revision: the page says so, and
+    # saving it again is her deliberate choice to put her text in place of theirs.
+    loaded = request.POST if errors and not stale else {"revision": revision.number, "version": revision.version}
     return render(
         request,
         "documents/edit.html",
@@ -226,6 +232,8 @@ def document_edit(request: HttpRequest, code: str, pk: int) -> HttpResponse:
             figure_updates=_figure_updates(document),
             loaded_revision=loaded.get("revision", ""),
             version=loaded.get("version", ""),
+            stale=stale,
+            autosaved=None if errors else autosave.pending(revision=revision, user=request.user),
         ),
         status=status,
     )
@@ -234,6 +242,23 @@ def document_edit(request: HttpRequest, code: str, pk: int) -> HttpResponse:
 def _figure_updates(document: Document) -> dict:
     """For each paragraph waiting for her decision, what 只更新数字 would make of her text."""
     return {p.key: paragraph_update(p) for p in document.all_paragraphs() if p.pending}
+
+
+@login_required
+@require_POST
+def document_autosave(request: HttpRequest, code: str, pk: int) -> JsonResponse:
+    """Keep the editor's unsaved text (posted by the editor's script), or drop it (丢弃). The
+    document itself is never changed here."""
+    branch = _branch_for_documents(request, code)
+    report = get_report_for_user(request.user, branch, pk, for_edit=True)
+    if request.POST.get("discard"):
+        autosave.forget(revision=report.current_revision(), user=request.user)
+        return JsonResponse({"discarded": True})
+    try:
+        kept = autosave.store(report=report, fields=autosave.editor_fields(request.POST), user=request.user)
+    except services.ReportError as error:
+        return JsonResponse({"error": str(error)}, status=409 if error.code == Code.NOT_EDITABLE else 413)
+    return JsonResponse({"saved_at": timezone.localtime(kept.updated_at).strftime("%H:%M")})
 
 
 def _refused_save_status(error: services.ReportError) -> int:
