@@ -93,13 +93,13 @@ LEDGER_ROW_PROBLEMS = """() => {
 
 
 @pytest.fixture
-def phone(browser, live_server):
-    def open_phone():
-        context = browser.new_context(locale="zh-CN", base_url=live_server.url, viewport=PHONE, device_scale_factor=1)
-        page = context.new_page()
-        page.set_default_timeout(10_000)
-        return page
-    return open_phone
+def page(browser, live_server):
+    """This module's pages open in a phone-sized window."""
+    context = browser.new_context(locale="zh-CN", base_url=live_server.url, viewport=PHONE, device_scale_factor=1)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()
 
 
 def visit(page, url):
@@ -154,11 +154,10 @@ def school_reports(cast, year):
     return summary, plan, waiting
 
 
-def test_secretary_pages_fit_a_phone(phone, last_year):
+def test_secretary_pages_fit_a_phone(page, last_year):
     cast = Cast()
     busy_school(cast, last_year)
     summary, plan, waiting = school_reports(cast, last_year)
-    page = phone()
     problems = layout_problems(page, "anonymous", ["/accounts/login/"])
     log_in(page, "alice", PASSWORD)
 
@@ -181,10 +180,9 @@ def test_secretary_pages_fit_a_phone(phone, last_year):
     assert_none(problems)
 
 
-def test_ledger_row_actions_are_on_screen_and_tappable(phone, last_year):
+def test_ledger_row_actions_are_on_screen_and_tappable(page, last_year):
     cast = Cast()
     busy_school(cast, last_year)
-    page = phone()
     log_in(page, "alice", PASSWORD)
     problems = []
     for slug in LEDGERS:
@@ -193,11 +191,10 @@ def test_ledger_row_actions_are_on_screen_and_tappable(phone, last_year):
     assert_none(problems)
 
 
-def test_chair_pages_fit_a_phone(phone, last_year):
+def test_chair_pages_fit_a_phone(page, last_year):
     cast = Cast()
     busy_school(cast, last_year)
     summary, plan, waiting = school_reports(cast, last_year)
-    page = phone()
     log_in(page, "carol", PASSWORD)
     school = "/b/school"
     assert_none(layout_problems(page, "carol", [
@@ -211,12 +208,11 @@ def test_chair_pages_fit_a_phone(phone, last_year):
     ]))
 
 
-def test_officer_pages_fit_a_phone(phone, last_year):
+def test_officer_pages_fit_a_phone(page, last_year):
     cast = Cast()
     busy_school(cast, last_year)
     approve(services.create_summary(branch=cast.school, year=last_year, user=cast.alice), secretary=cast.alice, chair=cast.carol)
     own = services.create_summary(branch=cast.county, year=last_year, user=cast.oscar)
-    page = phone()
     log_in(page, "oscar", PASSWORD)
     county = "/b/county"
     assert_none(layout_problems(page, "oscar", [
@@ -234,12 +230,13 @@ def test_officer_pages_fit_a_phone(phone, last_year):
     ]))
 
 
-def test_header_navigation_opens_from_the_hamburger(phone):
+def test_header_navigation_opens_from_the_hamburger(page):
     Cast()
-    page = phone()
     log_in(page, "alice", PASSWORD)
     logout = page.get_by_role("button", name="退出登录")
     assert not logout.is_visible()  # folded away at a phone's width
     page.get_by_role("button", name="展开导航").click()
-    logout.wait_for(state="visible")
+    page.locator("#mainnav.show").wait_for()  # opened, its animation over
+    assert logout.is_visible()
+    keep_screenshot(page, "alice", "menu")
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
