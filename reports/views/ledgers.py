@@ -49,7 +49,7 @@ def ledger_list(request: HttpRequest, code: str, slug: str) -> HttpResponse:
     page = Paginator(rows.order_by(*ordering).select_related(*ledger.select_related), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
-    table = [(record, [(cell_value(record, c), c.numeric) for c in ledger.columns]) for record in page.object_list]
+    table = [(record, [(cell_value(record, c), c) for c in ledger.columns]) for record in page.object_list]
     return render(
         request,
         "reports/ledger_list.html",
