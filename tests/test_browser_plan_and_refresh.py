@@ -10,7 +10,7 @@ from reports.documents import services
 from reports.documents.content import Document
 from reports.models import PlanItem
 
-from .browser import log_in
+from .browser import log_in, send
 from .conftest import PASSWORD
 from .records import make_payment
 
@@ -33,11 +33,11 @@ def test_refresh_keeps_her_words_and_updates_only_the_figures(page, cast, last_y
 
     page.get_by_role("link", name="编辑", exact=True).click()
     page.locator(f"textarea[name='p:{key}']").fill(HER_TEXT)
-    page.get_by_role("button", name="保存", exact=True).last.click()
+    send(page, page.get_by_role("button", name="保存", exact=True).last)
     assert page.get_by_text("已保存。").is_visible()
 
     make_payment(cast.school, datetime.date(last_year, 2, 1), reason=WelfareReason.FESTIVAL, headcount=2, cash=Decimal("300"))
-    page.get_by_role("button", name="刷新数据").click()
+    send(page, page.get_by_role("button", name="刷新数据"))
     waiting = page.get_by_test_id("pending-list")
     assert waiting.get_by_text("可以只更新数字").is_visible()
     waiting.get_by_role("link").first.click()
@@ -45,7 +45,7 @@ def test_refresh_keeps_her_words_and_updates_only_the_figures(page, cast, last_y
 
     offer = page.get_by_test_id(f"figures-{key}")
     assert offer.locator("mark").first.inner_text() == "10人次 → 12人次"
-    page.get_by_role("button", name="保留我的文字，只更新数字").click()
+    send(page, page.get_by_role("button", name="保留我的文字，只更新数字"))
     assert page.get_by_text("已保留您的文字，更新了数字：10人次→12人次、1000元→1300元。").is_visible()
 
     saved = paragraph_with(report, "春节前夕")
@@ -65,7 +65,7 @@ def test_a_welfare_payment_marks_a_plan_item_done(page, cast, last_year):
     page.get_by_label("人次").fill("30")
     page.get_by_label("慰问金（元）").fill("6000")
     page.get_by_label("计划事项", exact=True).select_option(str(item.pk))
-    page.get_by_role("button", name="保存").click()
+    send(page, page.get_by_role("button", name="保存"))
     assert page.get_by_text("已添加").first.is_visible()
 
     page.goto(f"/b/school/documents/{plan.pk}/")

@@ -41,9 +41,16 @@ def test_there_are_templates_to_scan():
     assert len(TEMPLATES) > 20
 
 
+# django-simple-history's version list, overridden only to show no "None" for a missing reason,
+# keeps its paginator's one style attribute, which the admin's policy admits by its hash
+# (reports/middleware.py); the browser test of the admin sees it applied without a violation.
+ADMITTED_BY_HASH = {"templates/simple_history/object_history_list.html": ["style attribute: ' style='"]}
+
+
 @pytest.mark.parametrize("template", TEMPLATES, ids=lambda path: str(path.relative_to(settings.BASE_DIR)))
 def test_no_inline_code_in_templates(template):
-    assert inline_code(template.read_text()) == []
+    relative = str(template.relative_to(settings.BASE_DIR))
+    assert inline_code(template.read_text()) == ADMITTED_BY_HASH.get(relative, [])
 
 
 def test_no_inline_code_in_official_documents():
