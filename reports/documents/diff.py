@@ -24,6 +24,10 @@ def _lines(content: dict) -> list[str]:
     return lines
 
 
+def has_changes(lines: list[DiffLine]) -> bool:
+    return any(line.change != "same" for line in lines)
+
+
 def diff_revisions(old: dict, new: dict) -> list[DiffLine]:
     result = []
     for line in difflib.ndiff(_lines(old), _lines(new)):
