@@ -39,8 +39,10 @@ def test_return_needs_a_comment_or_a_general_remark(cast, submitted):
     with raises_refusal(Code.COMMENT_REQUIRED):
         review.return_report(report=submitted, actor=cast.carol, comment="  ")
     assert submitted.current_revision().state == "submitted"
-    review.return_report(report=submitted, actor=cast.carol, comment="请补充具体数字。")
+    review.add_comment(report=submitted, actor=cast.carol, target_key="culture", text="写得太简单。")
+    review.return_report(report=submitted, actor=cast.carol, comment="  ")
     assert submitted.current_revision().state == "returned"
+    assert Transition.objects.get(report=submitted, to_state="returned").note == ""
 
 
 def test_only_the_chair_comments(cast, submitted):
