@@ -18,6 +18,19 @@ def fill_placeholders(report, text="本工会结合实际情况写成的一段�
     services.save_document(revision=revision, document=document, expected_version=revision.version, user=None)
 
 
+def rewrite(report, key="opening", text="按主席意见改写的一段文字。"):
+    """Change one paragraph of the current revision, as a secretary does before submitting again."""
+    revision = report.current_revision()
+    document = Document.from_dict(revision.content)
+    document.paragraph(key).text = text
+    services.save_document(revision=revision, document=document, expected_version=revision.version, user=None)
+
+
+def approval_form(opinion=""):
+    """What the approval confirmation posts (a POST without `confirm` only leads to it)."""
+    return {"confirm": "1", "opinion": opinion}
+
+
 def approve(report, *, secretary, chair):
     fill_placeholders(report)
     review.submit_report(report=report, actor=secretary)

@@ -75,8 +75,11 @@ MATRIX = {
     "reports:revision_diff": read_only(),
     "reports:typical_practices": action({"officer_above", "superuser"}, set()),
     "reports:document_submit": action(EDITORS, {"officer_above"}, methods=("POST",)),
+    "reports:document_withdraw": action(EDITORS, {"officer_above"}, methods=("POST",)),
     "reports:document_return": action({"own_chair", "superuser"}, {"own_secretary", "officer_above"}),
-    "reports:document_approve": action({"own_chair", "superuser"}, {"own_secretary", "officer_above"}, methods=("POST",)),
+    "reports:document_approve": action({"own_chair", "superuser"}, {"own_secretary", "officer_above"}),
+    "reports:comment_add": action({"own_chair", "superuser"}, {"own_secretary", "officer_above"}, methods=("POST",)),
+    "reports:changes_since_return": read_only(),
     "reports:document_reopen": action({"own_chair", "officer_above", "superuser"}, {"own_secretary"}, methods=("POST",)),
     "reports:comment_resolve": action(EDITORS, {"officer_above"}, methods=("POST",)),
     "reports:board": read_only(FEDERATION_READERS),
@@ -132,8 +135,10 @@ def world(db):
     summary = services.create_summary(branch=cast.school, year=YEAR, user=None)
     approve(summary, secretary=cast.alice, chair=cast.carol)
     review.reopen_report(report=summary, actor=cast.carol, reason="补充")
-    revision = summary.current_revision()
-    comment = ReviewComment.objects.create(revision=revision, target_key="problems", target_label="存在的问题", text="再具体些", author=cast.carol)
+    # Revision 2 is returned with a comment: its changes since the return can be shown.
+    review.submit_report(report=summary, actor=cast.alice)
+    review.return_report(report=summary, actor=cast.carol, section_comments={"problems": "再具体些"})
+    comment = ReviewComment.objects.get(revision=summary.current_revision())
     county_summary = services.create_summary(branch=cast.county, year=YEAR, user=None)
     union = {"code": "school"}
     document = {**union, "pk": summary.pk}
@@ -155,8 +160,9 @@ def world(db):
     for name in ("branch_home", "branch_info", "excel", "excel_template", "excel_export", "documents", "document_create"):
         kwargs[f"reports:{name}"] = union
     kwargs["session_status"] = kwargs["login_json"] = {}
-    for name in ("document", "document_edit", "document_autosave", "document_refresh", "document_preview", "document_docx", "document_pdf",
-                 "revision_diff", "document_submit", "document_return", "document_approve", "document_reopen"):
+    for name in ("document", "document_edit", "document_autosave", "document_refresh", "document_preview",
+                 "document_docx", "document_pdf", "revision_diff", "document_submit", "document_withdraw",
+                 "document_return", "document_approve", "document_reopen", "comment_add", "changes_since_return"):
         kwargs[f"reports:{name}"] = document
     for name in ("board", "board_export", "reminders", "send_reminders", "totals", "set_deadlines"):
         kwargs[f"reports:{name}"] = {"code": "county"}
@@ -200,4 +206,4 @@ def test_the_matrix(client, world, role):
 
 def test_matrix_size():
     # Printed in the closing note: every URL, every role, both methods.
-    assert len(MATRIX) * len(ROLES) * 2 == 45 * 8 * 2
+    assert len(MATRIX) * len(ROLES) * 2 == 48 * 8 * 2

@@ -35,6 +35,6 @@ def test_the_chair_is_told_of_a_submission_and_reaches_the_document(browser, liv
     chair.wait_for_url(f"**{document_url}")
     assert chair.get_by_test_id("state").inner_text() == "待审核"
     assert chair.get_by_test_id("unread-count").count() == 0
-    assert chair.get_by_role("button", name="审核通过").is_visible()
+    assert chair.get_by_role("link", name="审核通过").is_visible()
     secretary.context.close()
     chair.context.close()

@@ -117,3 +117,48 @@ def test_two_imports_of_the_same_workbook_create_no_duplicates():
     assert all(isinstance(r, engine.ImportResult) for r in results), results
     assert sorted(r.created["活动"] for r in results) == [0, 20]
     assert Activity.objects.filter(branch=cast.school).count() == 20
+
+
+def submitted_summary(cast):
+    make_activity(cast.school, datetime.date(YEAR, 5, 1))
+    report = services.create_summary(branch=cast.school, year=YEAR, user=None)
+    fill_placeholders(report)
+    review.submit_report(report=report, actor=cast.alice)
+    return report
+
+
+def held(step):
+    """Run a review step and keep its transaction open a moment, so the other step arrives meanwhile."""
+    with transaction.atomic():
+        result = step()
+        time.sleep(0.5)
+    return result
+
+
+def test_a_withdrawal_and_a_comment_at_once_leave_one_of_them():
+    cast = Cast()
+    report = submitted_summary(cast)
+    results = run_together(
+        lambda: held(lambda: review.withdraw_report(report=report, actor=cast.alice)),
+        lambda: held(lambda: review.add_comment(report=report, actor=cast.carol, target_key="culture", text="请补充。")),
+    )
+    refused = [r for r in results if isinstance(r, services.ReportError)]
+    assert len(refused) == 1, results
+    revision = Revision.objects.get(report=report)
+    if refused[0].code == Code.REVIEW_STARTED:  # the comment came first: still under review
+        assert revision.state == "submitted" and revision.comments.count() == 1
+    else:  # the withdrawal came first: a draft, and no comment on it
+        assert refused[0].code == Code.NOT_COMMENTABLE
+        assert revision.state == "draft" and revision.comments.count() == 0
+
+
+def test_a_withdrawal_and_a_return_at_once_leave_one_of_them():
+    cast = Cast()
+    report = submitted_summary(cast)
+    results = run_together(
+        lambda: held(lambda: review.withdraw_report(report=report, actor=cast.alice)),
+        lambda: held(lambda: review.return_report(report=report, actor=cast.carol, comment="请补充。")),
+    )
+    refused = [r for r in results if isinstance(r, services.ReportError)]
+    assert len(refused) == 1 and refused[0].code in (Code.NOT_WITHDRAWABLE, Code.NOT_RETURNABLE), results
+    assert Transition.objects.filter(report=report, from_state="submitted").count() == 1

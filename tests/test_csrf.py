@@ -19,8 +19,9 @@ def test_the_list_covers_every_form_of_the_site():
     names = {name for name, _ in STATE_CHANGING}
     assert {"login", "reports:record_add", "reports:document_approve", "reports:excel", "reports:set_deadlines",
             "reports:branch_info", "reports:plan_item_mark", "reports:send_reminders", "reports:notification_open",
-            "reports:inbox_read_all", "reports:document_autosave"} <= names
-    assert len(names) == 22
+            "reports:inbox_read_all", "reports:document_autosave",
+            "reports:document_withdraw", "reports:comment_add"} <= names
+    assert len(names) == 24
 
 
 @pytest.mark.parametrize("name, role", STATE_CHANGING)

@@ -52,7 +52,7 @@ def test_the_count_is_one_query_and_none_for_the_signed_out(client, cast, submit
 
 def test_the_inbox_lists_newest_first_and_marks_the_unread(client, cast, submitted):
     review.return_report(report=submitted, actor=cast.carol, comment="请修改")
-    review.submit_report(report=submitted, actor=cast.alice)
+    review.submit_report(report=submitted, actor=cast.alice, confirmed=True)
     first, second = Notification.objects.filter(recipient=cast.carol).order_by("pk")
     Notification.objects.filter(pk=first.pk).update(read_at=first.created_at)
     client.login(username="carol", password=PASSWORD)

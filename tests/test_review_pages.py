@@ -8,7 +8,7 @@ from reports.documents import approval, review, services
 
 from .conftest import PASSWORD
 from .records import make_activity
-from .reviews import fill_placeholders
+from .reviews import approval_form, fill_placeholders
 
 YEAR = datetime.date.today().year - 1
 
@@ -34,16 +34,15 @@ def test_chair_sees_the_document_in_her_work_list_and_approves(client, cast, sub
     login(client, "carol")
     home = client.get(reverse("reports:branch_home", args=["school"])).content.decode()
     assert "待您审核" in home and url("document", submitted) in home
-    response = client.post(url("document_approve", submitted), follow=True)
+    response = client.post(url("document_approve", submitted), approval_form(), follow=True)
     assert "已审核通过" in response.content.decode()
     assert submitted.current_revision().state == "approved"
 
 
 def test_return_with_section_comments_reaches_the_secretarys_work_list(client, cast, submitted):
     login(client, "carol")
-    form = client.get(url("document_return", submitted)).content.decode()
-    assert "name=\"c:culture\"" in form
-    response = client.post(url("document_return", submitted), {"comment": "请补充具体做法。", "c:culture": "写得太简单。"}, follow=True)
+    client.post(url("comment_add", submitted), {"target": "culture", "text": "写得太简单。"})
+    response = client.post(url("document_return", submitted), {"comment": "请补充具体做法。"}, follow=True)
     assert "已退回修改" in response.content.decode()
     login(client, "alice")
     home = client.get(reverse("reports:branch_home", args=["school"])).content.decode()
@@ -77,17 +76,19 @@ def test_return_without_a_comment_is_refused_with_a_message(client, cast, submit
     assert submitted.current_revision().state == "submitted"
 
 
-def test_secretary_cannot_approve_or_open_the_return_form(client, cast, submitted):
+def test_secretary_cannot_approve_return_or_comment(client, cast, submitted):
     login(client, "alice")
-    assert client.post(url("document_approve", submitted)).status_code == 403
-    assert client.get(url("document_return", submitted)).status_code == 403
+    assert client.post(url("document_approve", submitted), approval_form()).status_code == 403
+    assert client.get(url("document_approve", submitted)).status_code == 403
+    assert client.post(url("document_return", submitted), {"comment": "x"}).status_code == 403
+    assert client.post(url("comment_add", submitted), {"target": "culture", "text": "x"}).status_code == 403
     assert submitted.current_revision().state == "submitted"
 
 
 def test_other_unions_get_404_on_every_review_url(client, cast, submitted):
     login(client, "dora")  # the chair of the sibling union
-    for name in ("document_approve", "document_submit", "document_reopen", "document_return"):
-        assert client.post(url(name, submitted), {"comment": "x", "reason": "x"}).status_code == 404
+    for name in ("document_approve", "document_submit", "document_reopen", "document_return", "document_withdraw", "comment_add"):
+        assert client.post(url(name, submitted), {"comment": "x", "reason": "x", "confirm": "1", "target": "culture", "text": "x"}).status_code == 404
     assert submitted.current_revision().state == "submitted"
 
 
@@ -105,5 +106,5 @@ def test_officer_above_reopens_with_a_reason(client, cast, submitted):
 
 def test_officer_cannot_approve_or_edit(client, cast, submitted):
     login(client, "oscar")
-    assert client.post(url("document_approve", submitted)).status_code == 403
+    assert client.post(url("document_approve", submitted), approval_form()).status_code == 403
     assert client.post(url("document_submit", submitted)).status_code == 403

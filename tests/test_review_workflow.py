@@ -13,7 +13,7 @@ from reports.models import FrozenRevision, Revision, Transition
 
 from .conftest import PASSWORD
 from .records import make_activity
-from .reviews import approve, fill_placeholders, raises_refusal
+from .reviews import approval_form, approve, fill_placeholders, raises_refusal, rewrite
 
 YEAR = datetime.date.today().year - 1
 
@@ -77,6 +77,7 @@ def test_the_whole_path_with_history(cast, summary):
     comment = summary.current_revision().comments.get()
     assert (comment.target_key, comment.text) == ("culture", "活动写得太简单。")
     review.resolve_comment(comment=comment, actor=cast.alice)
+    rewrite(summary)
     review.submit_report(report=summary, actor=cast.carol)  # a chair may submit too
     revision = approval.approve_report(report=summary, actor=cast.carol)
     assert revision.state == "approved" and revision.approved_by == cast.carol
@@ -230,7 +231,7 @@ def test_approval_renders_its_files_outside_any_transaction(client, cast, summar
 
     monkeypatch.setattr(approval, "render_frozen_files", watching_render)
     client.force_login(cast.carol)
-    client.post(reverse("reports:document_approve", args=["school", summary.pk]))
+    client.post(reverse("reports:document_approve", args=["school", summary.pk]), approval_form())
     assert seen == [False]
     assert state(summary) == "approved"
 

@@ -22,24 +22,25 @@ def render_frozen_files(content: dict, *, union_name: str) -> tuple[bytes, bytes
     return render_docx(snapshot), render_pdf(snapshot)
 
 
-def approve_report(*, report: Report, actor) -> Revision:
-    """已通过, by the union's chair: the content is frozen and its Word and PDF files stored once.
+def approve_report(*, report: Report, actor, opinion: str = "") -> Revision:
+    """已通过, by the union's chair, with an optional 审批意见: the content is frozen and its Word
+    and PDF files stored once.
 
     The files are rendered before the transaction opens: a render takes seconds, and a transaction
     held that long would keep other saves waiting (on SQLite, every save in the database). The
     transaction then approves only the very version that was rendered."""
     submitted = review.approvable_revision(report=report, actor=actor)
     docx, pdf = render_frozen_files(submitted.content, union_name=report.branch.name)
-    return _freeze(report=report, actor=actor, rendered=submitted, docx=docx, pdf=pdf)
+    return _freeze(report=report, actor=actor, rendered=submitted, docx=docx, pdf=pdf, opinion=opinion)
 
 
 @transaction.atomic
-def _freeze(*, report: Report, actor, rendered: Revision, docx: bytes, pdf: bytes) -> Revision:
+def _freeze(*, report: Report, actor, rendered: Revision, docx: bytes, pdf: bytes, opinion: str) -> Revision:
     revision = review.lock_rendered_revision(report=report, rendered=rendered)
     # Only a union's annual summary carries the figures its federations count.
     counted = report.is_annual_summary
     figures = rollup.figures_to_freeze(report.branch, report.year) if counted else None
-    review.freeze(revision, actor=actor, docx=docx, pdf=pdf, frozen_figures=figures)
+    review.freeze(revision, actor=actor, docx=docx, pdf=pdf, frozen_figures=figures, opinion=opinion)
     if counted:
         # The federations above count the figures as approved (a federation's approved totals).
         rollup.record_approval(revision)

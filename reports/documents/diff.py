@@ -25,6 +25,10 @@ def text_lines(content: dict) -> list[str]:
     return lines
 
 
+def has_changes(lines: list[DiffLine]) -> bool:
+    return any(line.change != "same" for line in lines)
+
+
 def diff_revisions(old: dict, new: dict) -> list[DiffLine]:
     result = []
     for line in difflib.ndiff(text_lines(old), text_lines(new)):

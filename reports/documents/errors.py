@@ -35,6 +35,10 @@ class Code(StrEnum):
     NOT_RETURNABLE = "not_returnable"
     UNKNOWN_COMMENT_TARGET = "unknown_comment_target"
     COMMENT_NOT_RESOLVABLE = "comment_not_resolvable"
+    NOT_COMMENTABLE = "not_commentable"
+    NOT_WITHDRAWABLE = "not_withdrawable"
+    REVIEW_STARTED = "review_started"
+    CONFIRMATION_REQUIRED = "confirmation_required"
     NOT_APPROVABLE = "not_approvable"
     CHANGED_DURING_REVIEW = "changed_during_review"
     REASON_REQUIRED = "reason_required"
@@ -51,6 +55,21 @@ class ReportError(Exception):
         super().__init__(message)
         self.message = message
         self.code = code
+
+
+class ConfirmationRequired(ReportError):
+    """Submitting again is allowed but asks first: comments still unresolved, or nothing changed
+    since the return. The page lists them and offers to submit anyway."""
+
+    def __init__(self, *, unresolved: list, unchanged: bool):
+        reasons = []
+        if unresolved:
+            reasons.append(f"还有 {len(unresolved)} 条审核意见未标记为已解决")
+        if unchanged:
+            reasons.append("退回后还没有修改过文字")
+        super().__init__("；".join(reasons) + "。确定要提交吗？", code=Code.CONFIRMATION_REQUIRED)
+        self.unresolved = unresolved
+        self.unchanged = unchanged
 
 
 class StaleEdit(ReportError):

@@ -79,3 +79,13 @@ def content_at(edit: DocumentEdit) -> dict:
     for changes in steps.values_list("changes", flat=True):
         lines = apply_changes(lines, changes)
     return json.loads("\n".join(lines))
+
+
+def content_of_version(revision: Revision, version: int | None) -> dict | None:
+    """The revision's whole content as saved in `version`; None when that save was never recorded."""
+    if version is None:
+        return None
+    if version == revision.version:
+        return revision.content
+    edit = DocumentEdit.objects.filter(revision=revision, version=version).first()
+    return content_at(edit) if edit is not None else None

@@ -1,4 +1,5 @@
-"""Review and approval: submit, return with comments, approve (freeze), reopen, resolve a comment.
+"""Review and approval: submit, withdraw, comment beside the text, return with the comments,
+approve (freeze) with an opinion, reopen, resolve a comment.
 
 Each service is atomic, locks the revision row before reading its state (so two chairs approving
 at once give one approval), checks the actor's role and the state, and writes a Transition (which
@@ -21,7 +22,7 @@ from ..models import RenderedFile, Report, ReviewComment, Revision, Transition
 from ..notifications import transitions
 from . import history
 from .content import Document
-from .errors import Code, ReportError
+from .errors import Code, ConfirmationRequired, ReportError
 
 
 def note_text(value: str | None) -> str:
@@ -51,10 +52,53 @@ def _record(revision: Revision, actor, from_state: str, to_state: str, note: str
     says who). What they were told rides on the revision the service returns, as `told`, so the
     page can say exactly that."""
     transition = Transition.objects.create(
-        report=revision.report, revision=revision, actor=actor, from_state=from_state, to_state=to_state, note=note
+        report=revision.report, revision=revision, actor=actor, from_state=from_state, to_state=to_state, note=note,
+        version=revision.version,
     )
     revision.told = transitions.tell_about(transition)
     return transition
+
+
+def comment_targets(document: Document) -> dict[str, str]:
+    """Every part a chair may comment on, by key, with the name the secretary knows it by:
+    each section and subsection by its heading, each paragraph by its place (“存在的问题”第2段)."""
+    targets = {}
+    for section in document.sections:
+        targets[section.key] = section.heading
+        for sub in section.subsections:
+            targets[sub.key] = f"{section.heading}—{sub.heading}"
+    counts: dict[str, int] = {}
+    for where, paragraph in document.located_paragraphs():
+        counts[where] = counts.get(where, 0) + 1
+        targets[paragraph.key] = f"{where}第{counts[where]}段"
+    return targets
+
+
+def pending_comments(revision: Revision):
+    """The comments the chair has written on this submission and not yet sent with a return."""
+    return ReviewComment.objects.filter(revision=revision, returned_in__isnull=True)
+
+
+def last_return(revision: Revision) -> Transition | None:
+    return Transition.objects.filter(revision=revision, to_state=S.RETURNED).order_by("-at", "-id").first()
+
+
+def _submission_concerns(revision: Revision) -> tuple[list[ReviewComment], bool]:
+    """What a secretary is asked to confirm before submitting again: the comments still
+    unresolved, and whether the text is the very version that was returned."""
+    unresolved = list(revision.comments.filter(returned_in__isnull=False, resolved_at__isnull=True))
+    returned = last_return(revision) if revision.state == S.RETURNED else None
+    unchanged = returned is not None and returned.version == revision.version
+    return unresolved, unchanged
+
+
+def _confirmation_note(unresolved: list[ReviewComment], unchanged: bool) -> str:
+    parts = []
+    if unresolved:
+        parts.append("仍有未解决的意见：" + "；".join(f"{c.target_label}（{c.text[:40]}）" for c in unresolved))
+    if unchanged:
+        parts.append("退回后没有修改文字")
+    return "确认后提交。" + "。".join(parts) + "。"
 
 
 def _move(revision: Revision, to_state: str, **fields) -> None:
@@ -65,8 +109,11 @@ def _move(revision: Revision, to_state: str, **fields) -> None:
 
 
 @transaction.atomic
-def submit_report(*, report: Report, actor) -> Revision:
-    """待审核, by the union's secretary or chair, once every placeholder has been rewritten."""
+def submit_report(*, report: Report, actor, confirmed: bool = False) -> Revision:
+    """待审核, by the union's secretary or chair, once every placeholder has been rewritten.
+
+    Submitting with comments unresolved, or after a return with nothing changed, is refused with
+    ConfirmationRequired unless `confirmed`; then it goes ahead and the transition says so."""
     if not access.can_edit_documents(actor, report.branch):
         raise access.PermissionDenied("只有本工会的干事或主席可以提交报告。")
     revision = _locked_current(report)
@@ -75,34 +122,78 @@ def submit_report(*, report: Report, actor) -> Revision:
     remaining = Document.from_dict(revision.content).placeholders()
     if remaining:
         raise ReportError("还有需要填写或修改的内容，暂不能提交：" + "、".join(remaining) + "。", code=Code.UNFINISHED)
+    unresolved, unchanged = _submission_concerns(revision)
+    if (unresolved or unchanged) and not confirmed:
+        raise ConfirmationRequired(unresolved=unresolved, unchanged=unchanged)
+    note = _confirmation_note(unresolved, unchanged) if unresolved or unchanged else ""
     previous = revision.state
     _move(revision, S.SUBMITTED, submitted_at=timezone.now())
-    _record(revision, actor, previous, S.SUBMITTED)
+    _record(revision, actor, previous, S.SUBMITTED, note[:5000])
     return revision
 
 
 @transaction.atomic
-def return_report(*, report: Report, actor, comment: str, section_comments: dict[str, str] | None = None) -> Revision:
-    """退回修改, by the union's chair, with a comment and optional comments on sections."""
+def withdraw_report(*, report: Report, actor) -> Revision:
+    """撤回: the submitter, or a secretary or chair of the union, takes a submission back to
+    草稿, as long as the chair has not started on it (no comment written on this submission)."""
+    revision = _locked_current(report)
+    submitted = Transition.objects.filter(revision=revision, to_state=S.SUBMITTED).order_by("-at", "-id").first()
+    is_submitter = submitted is not None and submitted.actor_id == actor.pk
+    if not (is_submitter or access.can_edit_documents(actor, report.branch)):
+        raise access.PermissionDenied("只有提交人或本工会的干事可以撤回报告。")
+    if revision.state != S.SUBMITTED:
+        raise ReportError(f"这份报告当前状态为“{revision.get_state_display()}”，不能撤回。", code=Code.NOT_WITHDRAWABLE)
+    if pending_comments(revision).exists():
+        raise ReportError("工会主席已经开始审阅并写了批注，不能撤回；如需修改，请联系主席退回。", code=Code.REVIEW_STARTED)
+    _move(revision, S.DRAFT, submitted_at=None)
+    _record(revision, actor, S.SUBMITTED, S.DRAFT)
+    return revision
+
+
+@transaction.atomic
+def add_comment(*, report: Report, actor, target_key: str, text: str) -> ReviewComment:
+    """批注: the chair, reading a submitted revision, writes a comment beside one of its parts.
+    It stays hers until she returns the report, which sends every comment written so far."""
+    if not access.can_approve(actor, report.branch):
+        raise access.PermissionDenied("只有本工会的主席可以写批注。")
+    text = note_text(text)
+    if not text:
+        raise ReportError("批注不能为空。", code=Code.COMMENT_REQUIRED)
+    revision = _locked_current(report)
+    if revision.state != S.SUBMITTED:
+        raise ReportError(f"这份报告当前状态为“{revision.get_state_display()}”，不能写批注。", code=Code.NOT_COMMENTABLE)
+    targets = comment_targets(Document.from_dict(revision.content))
+    if target_key not in targets:
+        raise ReportError("批注针对的部分不存在，请刷新页面后再写。", code=Code.UNKNOWN_COMMENT_TARGET)
+    return ReviewComment.objects.create(
+        revision=revision, target_key=target_key, target_label=targets[target_key][:200], text=text[:2000], author=actor
+    )
+
+
+@transaction.atomic
+def return_report(*, report: Report, actor, comment: str = "", section_comments: dict[str, str] | None = None) -> Revision:
+    """退回修改, by the union's chair: sends the comments written beside the text (and any given
+    here by part), with an optional general remark; at least one of them is required."""
     if not access.can_approve(actor, report.branch):
         raise access.PermissionDenied("只有本工会的主席可以退回报告。")
     comment = note_text(comment)
-    if not comment:
-        raise ReportError("退回时必须填写修改意见。", code=Code.COMMENT_REQUIRED)
     revision = _locked_current(report)
     if revision.state != S.SUBMITTED:
         raise ReportError(f"这份报告当前状态为“{revision.get_state_display()}”，不能退回。", code=Code.NOT_RETURNABLE)
-    document = Document.from_dict(revision.content)
-    labels = {section.key: section.heading for section in document.all_sections()}
+    targets = comment_targets(Document.from_dict(revision.content))
     for key, text in (section_comments or {}).items():
         text = note_text(text)
         if not text:
             continue
-        if key not in labels:
+        if key not in targets:
             raise ReportError("意见针对的部分不存在。", code=Code.UNKNOWN_COMMENT_TARGET)
-        ReviewComment.objects.create(revision=revision, target_key=key, target_label=labels[key][:200], text=text[:2000], author=actor)
+        ReviewComment.objects.create(revision=revision, target_key=key, target_label=targets[key][:200], text=text[:2000], author=actor)
+    pending = pending_comments(revision)
+    if not comment and not pending.exists():
+        raise ReportError("退回时必须填写修改意见：请在文中写批注，或填写总体意见。", code=Code.COMMENT_REQUIRED)
     _move(revision, S.RETURNED)
-    _record(revision, actor, S.SUBMITTED, S.RETURNED, comment[:5000])
+    sent = _record(revision, actor, S.SUBMITTED, S.RETURNED, comment[:5000])
+    pending.update(returned_in=sent)
     return revision
 
 
@@ -140,9 +231,10 @@ def lock_rendered_revision(*, report: Report, rendered: Revision) -> Revision:
     return revision
 
 
-def freeze(revision: Revision, *, actor, docx: bytes, pdf: bytes, frozen_figures: list[dict] | None) -> None:
+def freeze(revision: Revision, *, actor, docx: bytes, pdf: bytes, frozen_figures: list[dict] | None, opinion: str = "") -> None:
     """已通过: store the files and figures on the locked revision, in the approving UPDATE itself
-    (afterwards the revision can no longer be written). Runs inside the approving transaction."""
+    (afterwards the revision can no longer be written), and the chair's 审批意见 on the
+    transition. Runs inside the approving transaction."""
     _move(
         revision,
         S.APPROVED,
@@ -154,7 +246,7 @@ def freeze(revision: Revision, *, actor, docx: bytes, pdf: bytes, frozen_figures
         pdf_sha256=hashlib.sha256(pdf).hexdigest(),
         frozen_figures=frozen_figures,
     )
-    _record(revision, actor, S.SUBMITTED, S.APPROVED)
+    _record(revision, actor, S.SUBMITTED, S.APPROVED, note_text(opinion)[:5000])
     # Downloads now return the frozen files: the draft's cached renderings are of no more use.
     RenderedFile.objects.filter(revision=revision).delete()
 

@@ -263,7 +263,13 @@ class Transition(models.Model):
     at = models.DateTimeField("时间", auto_now_add=True, help_text="执行的时间。")
     from_state = models.CharField("原状态", max_length=20, choices=ReportState.choices, blank=True, help_text="执行前的状态。")
     to_state = models.CharField("新状态", max_length=20, choices=ReportState.choices, help_text="执行后的状态。")
-    note = models.TextField("意见或理由", max_length=5000, blank=True, help_text="退回的意见或重新打开的理由。")
+    note = models.TextField(
+        "意见或理由", max_length=5000, blank=True,
+        help_text="退回的总体意见、审批意见、重新打开的理由，或确认提交时仍未处理的事项。",
+    )
+    # The revision's saved version at this step: the text a return sent back can be rebuilt from
+    # the revision's edit history and compared with what is submitted again.
+    version = models.PositiveIntegerField("保存版本", null=True, blank=True, help_text="执行时这一稿的保存版本。")
 
     class Meta:
         verbose_name = "审核记录"
@@ -273,9 +279,36 @@ class Transition(models.Model):
     def __str__(self) -> str:
         return f"{self.report} {self.get_from_state_display()}→{self.get_to_state_display()}"
 
+    @property
+    def action_label(self) -> str:
+        """The step in the office's words: 提交审核, 撤回, 退回修改, 审核通过, 重新打开."""
+        return TRANSITION_ACTIONS.get((self.from_state, self.to_state)) or TRANSITION_ACTIONS.get(("", self.to_state), "")
+
+    @property
+    def note_label(self) -> str:
+        return TRANSITION_NOTE_LABELS.get(self.to_state, "说明")
+
+
+# Who did what, keyed by (from, to); ("", to) is the label whatever the step came from.
+TRANSITION_ACTIONS = {
+    ("", ReportState.SUBMITTED): "提交审核",
+    (ReportState.SUBMITTED, ReportState.DRAFT): "撤回",
+    ("", ReportState.RETURNED): "退回修改",
+    ("", ReportState.APPROVED): "审核通过",
+    (ReportState.APPROVED, ReportState.DRAFT): "重新打开",
+}
+TRANSITION_NOTE_LABELS = {
+    ReportState.SUBMITTED: "确认提交",
+    ReportState.RETURNED: "总体意见",
+    ReportState.APPROVED: "审批意见",
+    ReportState.DRAFT: "理由",
+}
+
 
 class ReviewComment(models.Model):
-    """A chair's comment on one part of a returned revision, which the secretary marks resolved."""
+    """A chair's comment (批注) on one section or paragraph of a submitted revision. The chair
+    writes it beside the text while reviewing; the return sends it (returned_in), and the
+    secretary then marks it resolved. Until the return it is the chair's alone."""
 
     revision = models.ForeignKey(
         Revision, verbose_name="修订", on_delete=models.CASCADE, related_name="comments", help_text="意见针对的一稿。"
@@ -292,6 +325,10 @@ class ReviewComment(models.Model):
         settings.AUTH_USER_MODEL, verbose_name="解决人", on_delete=models.PROTECT, null=True, blank=True,
         related_name="+", help_text="标记为已解决的用户。",
     )
+    returned_in = models.ForeignKey(
+        Transition, verbose_name="随退回发出", on_delete=models.CASCADE, null=True, blank=True, related_name="comments",
+        help_text="把这条意见发给工会干事的那次退回；为空表示主席正在审阅、尚未发出。",
+    )
 
     class Meta:
         verbose_name = "审核意见"
@@ -304,6 +341,10 @@ class ReviewComment(models.Model):
     @property
     def resolved(self) -> bool:
         return self.resolved_at is not None
+
+    @property
+    def sent(self) -> bool:
+        return self.returned_in_id is not None
 
 
 class DocumentEdit(models.Model):

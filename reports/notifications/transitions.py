@@ -68,6 +68,7 @@ RULES: dict[tuple[str, str], Rule] = {
     (S.SUBMITTED, S.RETURNED): Rule(NotificationKind.RETURNED, the_writers, "工会干事", "{union}的{report}被退回修改", the_comments),
     (S.SUBMITTED, S.APPROVED): Rule(NotificationKind.APPROVED, the_writers, "工会干事", "{union}的{report}已审核通过"),
     (S.APPROVED, S.DRAFT): Rule(NotificationKind.REOPENED, the_writers, "工会干事", "{union}的{report}已重新打开", the_reason),
+    (S.SUBMITTED, S.DRAFT): Rule(NotificationKind.WITHDRAWN, the_chairs, "工会主席", "{union}的{report}已撤回"),
 }
 
 

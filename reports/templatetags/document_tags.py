@@ -70,3 +70,10 @@ def official_document(blocks):
     Built in Python rather than a template if-chain: a long summary has hundreds of blocks. Every
     text goes through format_html, so what a user typed is always escaped."""
     return mark_safe('<article class="official">' + "".join(_block_html(b) for b in blocks) + "</article>")
+
+
+@register.simple_tag
+def official_block(block):
+    """One block of the official document, for pages that set something beside each block (the
+    review margin); escaped exactly as in official_document."""
+    return mark_safe(_block_html(block))

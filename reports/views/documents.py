@@ -15,11 +15,11 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from ..access import can_approve, can_edit_documents, can_reopen, get_branch_for_user, get_report_for_user
 from ..choices import PlanStatus, ReportState
-from ..documents import approval, autosave, review, services, typical
-from ..documents.diff import diff_revisions
+from ..documents import approval, autosave, history, review, services, typical
+from ..documents.diff import diff_revisions, has_changes
 from ..documents.content import Document
 from ..documents.editing import EditError, apply_action, apply_fields
-from ..documents.errors import Code
+from ..documents.errors import Code, ConfirmationRequired
 from ..documents.plan_tracking import item_status, steps_by_item
 from ..documents.figure_update import paragraph_update
 from ..documents.layout import layout
@@ -27,7 +27,7 @@ from ..documents.files import revision_file
 from ..exporting.responses import attachment
 from ..forms.documents import NewReportForm
 from ..ledgers import LEDGERS
-from ..models import Report, ReviewComment, Revision
+from ..models import Report, ReviewComment, Revision, Transition
 from ..models.documents import LIST_REVISIONS
 
 ACTIVITY_CATEGORY_CHOICES = [("", "（不指定）")] + list(LEDGERS["activities"].choices)
@@ -95,6 +95,8 @@ def document_detail(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     branch = get_branch_for_user(request.user, code)
     report = get_report_for_user(request.user, branch, pk)
     revision, document = _document_of(report)
+    review_context = _review_context(request.user, report, revision)
+    blocks = layout(document)
     return render(
         request,
         "documents/detail.html",
@@ -103,14 +105,15 @@ def document_detail(request: HttpRequest, code: str, pk: int) -> HttpResponse:
             report=report,
             revision=revision,
             document=document,
-            blocks=layout(document),
+            blocks=blocks,
+            **_margin_context(document, blocks, review_context["comments"], can_comment=review_context["can_review"]),
             placeholders=document.placeholders(),
             typical_unpicked=typical.is_unpicked(document),
             pending=_waiting_paragraphs(document),
             plan_progress=_plan_progress(report, document),
             can_mark_plan=report.is_plan and can_edit_documents(request.user, branch),
             can_edit=can_edit_documents(request.user, branch) and revision.state in ReportState.editable(),
-            **_review_context(request.user, report, revision),
+            **review_context,
         ),
     )
 
@@ -132,14 +135,52 @@ def _waiting_paragraphs(document: Document) -> list[dict]:
 def _review_context(user, report: Report, revision: Revision) -> dict:
     """What the review panel shows and which review buttons the user gets (services decide anyway)."""
     state = revision.state
+    is_chair = can_approve(user, report.branch)
+    comments = revision.comments.select_related("author", "resolved_by")
+    if not is_chair:
+        # The comments the chair is still writing are hers until the return sends them.
+        comments = comments.filter(returned_in__isnull=False)
+    comments = list(comments)
+    submitted = state == ReportState.SUBMITTED
+    returned = review.last_return(revision) if submitted else None
     return {
         "revisions": list(report.revisions.order_by("-number").only("number", "state", "approved_at", "report_id")),
         "transitions": list(report.transitions.select_related("actor", "revision").order_by("at", "id")),
-        "comments": list(revision.comments.select_related("author", "resolved_by")),
+        "comments": comments,
+        "pending_count": sum(1 for c in comments if not c.sent),
+        "approval": _approval_of(report, revision),
+        "since_return": returned,
         "can_submit": can_edit_documents(user, report.branch) and state in ReportState.editable(),
-        "can_review": can_approve(user, report.branch) and state == ReportState.SUBMITTED,
+        "can_withdraw": can_edit_documents(user, report.branch) and submitted and not any(not c.sent for c in comments),
+        "can_review": is_chair and submitted,
         "can_reopen": can_reopen(user, report) and state == ReportState.APPROVED,
         "can_resolve": can_edit_documents(user, report.branch) and state in ReportState.editable(),
+    }
+
+
+def _approval_of(report: Report, revision: Revision) -> Transition | None:
+    """The approval of the shown revision, with its 审批意见, when it is approved."""
+    if not revision.is_approved:
+        return None
+    return report.transitions.filter(revision=revision, to_state=ReportState.APPROVED).order_by("-at", "-id").first()
+
+
+# The blocks a comment can sit beside: headings and paragraphs (a schedule's key is its section's).
+COMMENTABLE_BLOCKS = frozenset({"heading1", "heading2", "paragraph", "item"})
+
+
+def _margin_context(document: Document, blocks, comments: list[ReviewComment], *, can_comment: bool) -> dict:
+    """The document with a margin beside each part: its comments, and for the reviewing chair a
+    批注 form. Without comments or a chair to write them, the page shows the plain document."""
+    by_key: dict[str, list[ReviewComment]] = {}
+    for comment in comments:
+        by_key.setdefault(comment.target_key, []).append(comment)
+    targets = review.comment_targets(document)
+    return {
+        "show_margin": can_comment or bool(by_key),
+        "annotated_blocks": [(b, b.key if b.kind in COMMENTABLE_BLOCKS and b.key in targets else "") for b in blocks],
+        "comments_by_key": by_key,
+        "comment_labels": targets,
     }
 
 
@@ -366,13 +407,11 @@ def revision_diff(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     except ValueError:
         raise Http404("修订号不正确。") from None
     old_revision, new_revision = _revision(report, old), _revision(report, new)
+    lines = diff_revisions(old_revision.content, new_revision.content)
     return render(
         request,
         "documents/diff.html",
-        _page_context(
-            branch, report=report, old=old_revision, new=new_revision, numbers=numbers,
-            lines=diff_revisions(old_revision.content, new_revision.content),
-        ),
+        _page_context(branch, report=report, old=old_revision, new=new_revision, numbers=numbers, lines=lines, changed=has_changes(lines)),
     )
 
 
@@ -395,23 +434,60 @@ def _review_action(request, code, pk, *, action, success):
     return redirect("reports:document", code=code, pk=pk)
 
 
+def _confirmed(request) -> bool:
+    """Whether the POST came from a confirmation step (its form carries confirm=1)."""
+    return request.POST.get("confirm") == "1"
+
+
 @login_required
 @require_POST
 def document_submit(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+    """提交审核. With comments unresolved or nothing changed since a return, the page asks first
+    (listing them) and submits only once she confirms."""
+    branch = get_branch_for_user(request.user, code)
+    report = get_report_for_user(request.user, branch, pk)
+    try:
+        submitted = review.submit_report(report=report, actor=request.user, confirmed=_confirmed(request))
+    except ConfirmationRequired as question:
+        return render(request, "documents/submit_confirm.html", _page_context(branch, report=report, question=question))
+    except services.ReportError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _told("已提交工会主席审核。", submitted))
+    return redirect("reports:document", code=code, pk=pk)
+
+
+@login_required
+@require_POST
+def document_withdraw(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     return _review_action(
-        request, code, pk, success="已提交工会主席审核。",
-        action=lambda report: review.submit_report(report=report, actor=request.user),
+        request, code, pk, success="已撤回，报告回到草稿状态，可以继续修改后再提交。",
+        action=lambda report: review.withdraw_report(report=report, actor=request.user),
     )
 
 
 # Not one transaction for the whole request: the service renders the files outside its own.
 @transaction.non_atomic_requests
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def document_approve(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+    """审核通过 after a confirmation step with an optional 审批意见: GET shows it (the document
+    page opens the same form in a dialog), a POST without its confirm field is sent back to it."""
+    branch = get_branch_for_user(request.user, code)
+    report = get_report_for_user(request.user, branch, pk)
+    if not can_approve(request.user, branch):
+        raise PermissionDenied("只有本工会的主席可以审核通过报告。")
+    if request.method == "GET":
+        revision = report.current_revision()
+        if revision.state != ReportState.SUBMITTED:
+            messages.error(request, f"这份报告当前状态为“{revision.get_state_display()}”，不能审核通过。")
+            return redirect("reports:document", code=code, pk=pk)
+        return render(request, "documents/approve.html", _page_context(branch, report=report, revision=revision))
+    if not _confirmed(request):
+        return redirect("reports:document_approve", code=code, pk=pk)
     return _review_action(
         request, code, pk, success="已审核通过。定稿的 Word 和 PDF 文件已保存，之后下载的都是这份定稿。",
-        action=lambda report: approval.approve_report(report=report, actor=request.user),
+        action=lambda report: approval.approve_report(report=report, actor=request.user, opinion=request.POST.get("opinion", "")),
     )
 
 
@@ -427,29 +503,60 @@ def document_reopen(request: HttpRequest, code: str, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def document_return(request: HttpRequest, code: str, pk: int) -> HttpResponse:
-    """The chair's return form: a required comment and optional comments on each part."""
+    """退回修改, posted from the document page with the comments written beside the text and an
+    optional general remark (c:<key> fields still add comments by part). A GET goes to the page."""
     branch = get_branch_for_user(request.user, code)
-    report = get_report_for_user(request.user, branch, pk)
+    get_report_for_user(request.user, branch, pk)  # a report she may not read is a 404 before anything else
     if not can_approve(request.user, branch):
         raise PermissionDenied("只有本工会的主席可以退回报告。")
-    revision, document = _document_of(report)
-    if request.method == "POST":
-        section_comments = {
-            name[len("c:"):]: value for name, value in request.POST.items() if name.startswith("c:")
-        }
-        try:
-            returned = review.return_report(
-                report=report, actor=request.user, comment=request.POST.get("comment", ""), section_comments=section_comments
-            )
-        except services.ReportError as error:
-            messages.error(request, str(error))
-        else:
-            messages.success(request, _told("已退回修改。", returned))
-            return redirect("reports:document", code=code, pk=pk)
+    if request.method == "GET":
+        return redirect(reverse("reports:document", args=[code, pk]) + "#review")
+    section_comments = {name[len("c:"):]: value for name, value in request.POST.items() if name.startswith("c:")}
+    return _review_action(
+        request, code, pk, success="已退回修改。",
+        action=lambda report: review.return_report(
+            report=report, actor=request.user, comment=request.POST.get("comment", ""), section_comments=section_comments
+        ),
+    )
+
+
+@login_required
+@require_POST
+def comment_add(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+    """批注: the chair's comment beside one part of the submitted text; back to that part."""
+    branch = get_branch_for_user(request.user, code)
+    report = get_report_for_user(request.user, branch, pk)
+    target = request.POST.get("target", "")[:40]
+    try:
+        review.add_comment(report=report, actor=request.user, target_key=target, text=request.POST.get("text", ""))
+    except services.ReportError as error:
+        messages.error(request, str(error))
+        target = ""
+    else:
+        messages.success(request, "批注已保存。退回修改时会一并发给工会干事。")
+    return redirect(reverse("reports:document", args=[code, pk]) + (f"#k-{target}" if target else ""))
+
+
+@login_required
+@require_safe
+def changes_since_return(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+    """What the secretary changed between the last return and now, beside the comments of that return."""
+    branch = get_branch_for_user(request.user, code)
+    report = get_report_for_user(request.user, branch, pk)
+    revision = report.current_revision()
+    returned = review.last_return(revision)
+    if returned is None:
+        raise Http404("这一稿没有被退回过。")
+    before = history.content_of_version(revision, returned.version)
+    lines = diff_revisions(before, revision.content) if before is not None else None
     return render(
         request,
-        "documents/return.html",
-        _page_context(branch, report=report, revision=revision, sections=list(document.all_sections()), posted=request.POST),
+        "documents/changes.html",
+        _page_context(
+            branch, report=report, revision=revision, returned=returned, lines=lines,
+            changed=lines is not None and has_changes(lines),
+            comments=list(returned.comments.select_related("resolved_by")),
+        ),
     )
 
 
