@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.views.decorators.http import require_safe, require_POST
@@ -31,22 +32,33 @@ PAGE_SIZE = 50
 
 @dataclass(frozen=True)
 class BoardCell:
+    kind: str
+    report: int | None  # the report's id: the cell opens the document in one click
     state: str | None
     label: str
     submitted: object
     approved: object
+    handed_in: object
+    timeliness: str
+    timeliness_label: str
     overdue: bool
 
 
-def _cells(row, dues, today):
+def _cells(row):
     for kind in boards.KINDS:
         state = getattr(row, f"{kind}_state")
+        timeliness = getattr(row, f"{kind}_timeliness")
         yield BoardCell(
+            kind=kind,
+            report=getattr(row, f"{kind}_report"),
             state=state,
             label=boards.STATE_LABELS[state or "none"],
             submitted=getattr(row, f"{kind}_submitted"),
             approved=getattr(row, f"{kind}_approved"),
-            overdue=boards.is_overdue(row, kind, dues[kind], today),
+            handed_in=getattr(row, f"{kind}_handed_in"),
+            timeliness=timeliness,
+            timeliness_label=boards.TIMELINESS_LABELS[timeliness],
+            overdue=boards.is_overdue(row, kind),
         )
 
 
@@ -69,22 +81,38 @@ def board(request: HttpRequest, code: str) -> HttpResponse:
     form, filters = _filters(request)
     dues = boards.due_dates(federation, year)
     page = Paginator(boards.filtered_board(federation, year, filters, today), PAGE_SIZE).get_page(request.GET.get("page"))
-    rows = [(row, list(_cells(row, dues, today))) for row in page.object_list]
+    rows = [(row, list(_cells(row))) for row in page.object_list]
+    counts = boards.state_counts(federation, year)
+    timeliness = boards.timeliness_counts(federation, year, today)
+    header = [(kind, KIND_WORDS[kind], dues[kind], counts[kind], timeliness[kind]) for kind in boards.KINDS]
+    can_set_deadlines = is_officer_of(request.user, federation)
     return render(
         request,
         "federation/board.html",
         _context(
-            federation, year, form=form, page=page, rows=rows, dues=dues,
-            counts=boards.state_counts(federation, year), state_labels=boards.STATE_LABELS,
-            deadlines_form=DeadlinesForm(instance=boards.deadlines_of(federation)),
-            can_set_deadlines=is_officer_of(request.user, federation),
+            federation, year, form=form, page=page, rows=rows, header=header,
+            state_labels=boards.STATE_LABELS, handed_in_rule=boards.HANDED_IN_RULE,
+            # The deadlines form opens on this year's: a past year is changed only when chosen.
+            deadlines_year=today.year, deadline_years=deadline_years(),
+            deadlines=boards.deadlines_of(federation, today.year) if can_set_deadlines else None,
+            can_set_deadlines=can_set_deadlines,
             years=_years(),
         ),
     )
 
 
+KIND_WORDS = {"plan": "计划", "summary": "总结"}
+
+
 def _years():
     return selectable_years(recent=RECENT_YEARS)
+
+
+BOARD_HEADERS = [
+    "代码", "工会名称", "类型", "行业",
+    "工作计划状态", "计划提交时间", "计划通过时间", "计划报送时间", "计划报送情况", "计划逾期",
+    "工作总结状态", "总结提交时间", "总结通过时间", "总结报送时间", "总结报送情况", "总结逾期",
+]
 
 
 @login_required
@@ -95,19 +123,18 @@ def board_export(request: HttpRequest, code: str) -> HttpResponse:
     year = chosen_year(request)
     today = timezone.localdate()
     _, filters = _filters(request)
-    dues = boards.due_dates(federation, year)
     book = Workbook(write_only=True)
     sheet = book.create_sheet("报送情况")
-    sheet.append(["代码", "工会名称", "类型", "行业", "工作计划状态", "计划提交时间", "计划通过时间", "计划逾期",
-                  "工作总结状态", "总结提交时间", "总结通过时间", "总结逾期"])
+    sheet.append(BOARD_HEADERS)
 
     def when(value):
         return timezone.localtime(value).strftime("%Y-%m-%d %H:%M") if value else ""
 
     for row in boards.filtered_board(federation, year, filters, today).iterator(chunk_size=2000):
         line = [row.code, row.name, row.get_kind_display(), row.get_sector_display()]
-        for cell in _cells(row, dues, today):
-            line += [cell.label, when(cell.submitted), when(cell.approved), "是" if cell.overdue else "否"]
+        for cell in _cells(row):
+            line += [cell.label, when(cell.submitted), when(cell.approved), when(cell.handed_in),
+                     cell.timeliness_label, "是" if cell.overdue else "否"]
         # Names are text a union typed: text_cell keeps them from ever becoming formulas.
         sheet.append([text_cell(sheet, v) if isinstance(v, str) else v for v in line])
     buffer = io.BytesIO()
@@ -123,13 +150,14 @@ def reminders(request: HttpRequest, code: str) -> HttpResponse:
     year = chosen_year(request)
     today = timezone.localdate()
     dues = boards.due_dates(federation, year)
-    late = boards.filtered_board(federation, year, boards.BoardFilters(overdue="any"), today)
+    # Only what is still to be handed in: a document handed in late is not asked for again.
+    late = boards.filtered_board(federation, year, boards.BoardFilters(overdue=boards.MISSING), today)
     rows = []
     for row in late:
         missing = [
             f"{year}年工作{'计划' if kind == 'plan' else '总结'}（{boards.STATE_LABELS[getattr(row, f'{kind}_state') or 'none']}）"
             for kind in boards.KINDS
-            if boards.is_overdue(row, kind, dues[kind], today)
+            if boards.is_missing(row, kind)
         ]
         rows.append({"branch": row, "missing": "、".join(missing)})
     notice = render_to_string(
@@ -145,14 +173,19 @@ def set_deadlines(request: HttpRequest, code: str) -> HttpResponse:
     federation = get_federation_for_user(request.user, code)
     if not is_officer_of(request.user, federation):
         raise PermissionDenied("只有总工会工作人员可以设置报送期限。")
-    form = DeadlinesForm(request.POST, instance=boards.deadlines_of(federation))
+    form = DeadlinesForm(request.POST, federation=federation, years=deadline_years())
     if form.is_valid():
-        form.save()
-        messages.success(request, "报送期限已保存。")
-    else:
-        errors = "；".join(e for field_errors in form.errors.values() for e in field_errors)
-        messages.error(request, f"报送期限没有保存：{errors}")
+        saved = form.save()
+        messages.success(request, f"{saved.year}年度的报送期限已保存。")
+        return redirect(f"{reverse('reports:board', args=[code])}?year={saved.year}")
+    errors = "；".join(e for field_errors in form.errors.values() for e in field_errors)
+    messages.error(request, f"报送期限没有保存：{errors}")
     return redirect("reports:board", code=code)
+
+
+def deadline_years():
+    """The years whose deadlines may be set: next year's plans are drafted ahead, so it too."""
+    return selectable_years(recent=RECENT_YEARS, next_year=True)
 
 
 @login_required
