@@ -43,3 +43,23 @@ def test_a_year_outside_the_list_is_refused_and_nothing_is_saved(client, cast):
     response = client.post(url, {"year": 1999, "plan_month": 4, "plan_day": 1, "summary_month": 1, "summary_day": 1}, follow=True)
     assert "报送期限没有保存" in response.content.decode() and "请选择列出的年度" in response.content.decode()
     assert not ReportingDeadlines.objects.exists()
+
+
+def test_the_migration_copies_each_row_to_every_year_with_reports(cast):
+    import importlib
+
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    from reports.documents import services
+
+    migration = importlib.import_module("reports.migrations.0015_deadlines_per_year")
+    services.create_summary(branch=cast.school, year=2023, user=None)
+    services.create_plan(branch=cast.plant, year=2024, user=None)
+    ReportingDeadlines.objects.create(branch=cast.county, year=2000, plan_month=4, plan_day=30, summary_month=2, summary_day=15)
+    apps = MigrationExecutor(connection).loader.project_state(("reports", "0015_deadlines_per_year")).apps
+    migration.copy_to_report_years(apps, None)
+    rows = ReportingDeadlines.objects.filter(branch=cast.county).order_by("year")
+    assert [(r.year, r.plan_month, r.plan_day, r.summary_month, r.summary_day) for r in rows] == [
+        (2000, 4, 30, 2, 15), (2023, 4, 30, 2, 15), (2024, 4, 30, 2, 15),
+    ]
