@@ -80,6 +80,7 @@ MATRIX = {
     "reports:board_export": read_only(FEDERATION_READERS),
     "reports:reminders": read_only(FEDERATION_READERS),
     "reports:totals": read_only(FEDERATION_READERS),
+    "reports:totals_export": read_only(FEDERATION_READERS),
     "reports:set_deadlines": action(FEDERATION_READERS, set(), methods=("POST",)),
     "reports:branches_import": action({"superuser"}, set(ROLES[1:]) - {"superuser"}),
 }
@@ -142,7 +143,7 @@ def world(db):
     for name in ("document", "document_edit", "document_refresh", "document_preview", "document_docx", "document_pdf",
                  "revision_diff", "document_submit", "document_return", "document_approve", "document_reopen"):
         kwargs[f"reports:{name}"] = document
-    for name in ("board", "board_export", "reminders", "totals", "set_deadlines"):
+    for name in ("board", "board_export", "reminders", "totals", "totals_export", "set_deadlines"):
         kwargs[f"reports:{name}"] = {"code": "county"}
     return kwargs
 

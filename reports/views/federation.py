@@ -204,3 +204,66 @@ def totals(request: HttpRequest, code: str) -> HttpResponse:
             children=totals_by_child(federation, year, approved_only=approved_only),
         ),
     )
+
+
+def _sheet(book, title: str, headers: list[str], rows) -> None:
+    sheet = book.create_sheet(title)
+    sheet.append(headers)
+    for row in rows:
+        # Names are text a union typed: text_cell keeps them from ever becoming formulas.
+        sheet.append([text_cell(sheet, v) if isinstance(v, str) else v for v in row])
+
+
+def _overview_rows(t, year: int, approved_only: bool):
+    yield ["年度", f"{year}年"]
+    yield ["统计范围", "仅统计总结已通过的工会" if approved_only else "全部记录（含未审核通过的记录，仅供参考）"]
+    yield ["基层工会（个）", t.unions.total]
+    yield [f"{year}年新建（个）", t.unions.founded_in_year]
+    yield ["总结已通过（个）", t.unions.with_approved_summary]
+    yield ["纳入统计（个）", t.unions.counted]
+    yield ["在册会员（人）", t.members.in_register]
+    yield [f"{year}年新入会（人）", t.members.joined_in_period]
+    yield ["女会员（人）", t.members.female]
+    yield ["困难职工（人）", t.members.hardship]
+    yield ["入会率（%）", t.join_rate]
+    yield ["开展活动（次）", t.activities.count]
+    yield ["参与活动（人次）", t.activities.extra["participants"]]
+    yield ["帮扶慰问（人次）", t.welfare.extra["headcount"]]
+    yield ["帮扶慰问金额（元）", t.welfare.extra["amount"]]
+    yield ["代收代转、代为争取（元）", t.obtained.extra["amount"]]
+
+
+def totals_workbook(federation, year: int, approved_only: bool) -> bytes:
+    """The totals page as a workbook: the same figures, read from the same functions."""
+    t = area_totals(federation, year, approved_only=approved_only)
+    children = totals_by_child(federation, year, approved_only=approved_only)
+    book = Workbook(write_only=True)
+    _sheet(book, "全区域数据", ["项目", "数值"], _overview_rows(t, year, approved_only))
+    _sheet(book, "活动类别", ["活动类别", "次数", "参与人次"], ([r.label, r.count, r.participants] for r in t.activities.rows))
+    _sheet(book, "帮扶事由", ["帮扶事由", "人次", "金额（元）"], ([r.label, r.headcount, r.amount] for r in t.welfare.rows))
+    _sheet(book, "荣誉级别", ["荣誉级别", "项"], ([r.label, r.count] for r in t.honors.rows))
+    _sheet(book, "会议", ["会议", "次", "提案", "立案"],
+           ([r.label, r.count, r.proposals_received, r.proposals_accepted] for r in t.meetings.rows))
+    _sheet(
+        book, "按下级单位",
+        ["单位", "纳入统计的工会", "在册会员", "活动", "参与人次", "帮扶人次", "帮扶金额（元）", "荣誉", "提案", "立案"],
+        (
+            [row.branch.display_name if row.branch else "本级", row.unions, row.members, row.activities, row.participants,
+             row.welfare_headcount, row.welfare_amount, row.honors, row.proposals_received, row.proposals_accepted]
+            for row in children
+        ),
+    )
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+@login_required
+@require_safe
+def totals_export(request: HttpRequest, code: str) -> HttpResponse:
+    """The totals page (same year and scope) as an xlsx workbook."""
+    federation = get_federation_for_user(request.user, code)
+    year = chosen_year(request)
+    approved_only = request.GET.get("scope") != "all"
+    scope = "" if approved_only else "（全部记录）"
+    return attachment(totals_workbook(federation, year, approved_only), f"{federation.display_name}{year}年全区域数据{scope}.xlsx", XLSX)
