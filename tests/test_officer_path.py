@@ -27,6 +27,9 @@ def test_an_officer_lands_on_the_board(client, area):
     assert response.redirect_chain[-1][0] == reverse("reports:board", args=["east"])
     client.login(username="u1-sec", password=PASSWORD)
     assert client.get(reverse("reports:home"))["Location"] == reverse("reports:branch_home", args=["u1"])
+    # The federation's chair approves its own documents: she lands where her worklist is.
+    client.login(username="east-chair", password=PASSWORD)
+    assert client.get(reverse("reports:home"))["Location"] == reverse("reports:branch_home", args=["east"])
 
 
 def test_each_row_opens_the_unions_document_in_one_click(client, area):

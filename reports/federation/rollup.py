@@ -166,7 +166,9 @@ class MissingFrozenFigures(Exception):
 def rebuild_figures(year: int | None = None) -> int:
     """Rebuild every contribution and total from the figures frozen on each branch's approved
     annual summary (never from the records, which may have changed since); return rows written."""
-    years = [year] if year is not None else sorted(set(approved_years()))
+    # Years with stored figures too: one whose every summary was reopened is emptied.
+    stored_years = AreaFigure.objects.values_list("year", flat=True).distinct()
+    years = [year] if year is not None else sorted(set(approved_years()) | set(stored_years))
     written = 0
     for y in years:
         AreaFigure.objects.filter(year=y).delete()
