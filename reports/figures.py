@@ -238,6 +238,32 @@ MEETINGS = Figure(
 
 REGISTRY: dict[str, Figure] = {f.name: f for f in (MEMBERS, ACTIVITIES, WELFARE, OBTAINED, HONORS, MEETINGS)}
 
+# Insurance premiums (互助保障) are an enrolment, not a visit: the union's 帮扶慰问 (how many
+# visits, 人次, 元) is told without them, on the home page and in a drafted summary alike.
+NOT_A_VISIT = frozenset({WelfareReason.MUTUAL_INSURANCE})
+
+
+@dataclass(frozen=True)
+class Visits(_Money):
+    """The union's 帮扶慰问: its welfare payments other than insurance premiums."""
+
+    count: int
+    headcount: int
+    cash: Decimal
+    goods: Decimal
+
+
+def visits(welfare_rows) -> Visits:
+    """The 帮扶慰问 of the WELFARE statement's rows (ReasonRow): the one definition pages and
+    drafted summaries state."""
+    rows = [row for row in welfare_rows if row.reason not in NOT_A_VISIT]
+    return Visits(
+        count=sum(row.count for row in rows),
+        headcount=sum(row.headcount for row in rows),
+        cash=sum((row.cash for row in rows), Decimal("0.00")),
+        goods=sum((row.goods for row in rows), Decimal("0.00")),
+    )
+
 
 # Computing.
 

@@ -48,5 +48,6 @@ urlpatterns = [
     path("b/<slug:code>/board/reminders/send/", federation.send_reminders, name="send_reminders"),
     path("b/<slug:code>/board/deadlines/", federation.set_deadlines, name="set_deadlines"),
     path("b/<slug:code>/totals/", federation.totals, name="totals"),
+    path("b/<slug:code>/totals/export.xlsx", federation.totals_export, name="totals_export"),
     path("branches/import/", excel.branches_import, name="branches_import"),
 ]

@@ -86,6 +86,7 @@ MATRIX = {
     "reports:board_export": read_only(FEDERATION_READERS),
     "reports:reminders": read_only(FEDERATION_READERS),
     "reports:totals": read_only(FEDERATION_READERS),
+    "reports:totals_export": read_only(FEDERATION_READERS),
     "reports:set_deadlines": action(FEDERATION_READERS, set(), methods=("POST",)),
     "reports:send_reminders": action(FEDERATION_READERS, set(), methods=("POST",)),
     # Everyone has an inbox; a message is opened only by its recipient (alice, told of the reopen).
@@ -164,7 +165,7 @@ def world(db):
                  "document_docx", "document_pdf", "revision_diff", "document_submit", "document_withdraw",
                  "document_return", "document_approve", "document_reopen", "comment_add", "changes_since_return"):
         kwargs[f"reports:{name}"] = document
-    for name in ("board", "board_export", "reminders", "send_reminders", "totals", "set_deadlines"):
+    for name in ("board", "board_export", "reminders", "send_reminders", "totals", "totals_export", "set_deadlines"):
         kwargs[f"reports:{name}"] = {"code": "county"}
     return kwargs
 
@@ -206,4 +207,4 @@ def test_the_matrix(client, world, role):
 
 def test_matrix_size():
     # Printed in the closing note: every URL, every role, both methods.
-    assert len(MATRIX) * len(ROLES) * 2 == 48 * 8 * 2
+    assert len(MATRIX) * len(ROLES) * 2 == 49 * 8 * 2

@@ -53,7 +53,7 @@ def test_county_officer_and_chair(browser, live_server):
     send(officer, officer.get_by_role("button", name="保存", exact=True).last)
     officer.get_by_role("button", name="提交审核").click()
     assert officer.get_by_text("已提交工会主席审核").is_visible()
-    assert not officer.get_by_role("button", name="审核通过").is_visible()  # officers never approve
+    assert not officer.get_by_role("link", name="审核通过").is_visible()  # officers never approve
     with officer.expect_download() as info:
         officer.get_by_role("link", name="下载 Word").click()
     assert info.value.suggested_filename == f"示范县总工会{year}年工作总结（草稿）.docx"
@@ -61,5 +61,6 @@ def test_county_officer_and_chair(browser, live_server):
     chair = browser.new_context(locale="zh-CN", base_url=live_server.url).new_page()
     log_in(chair, "county-chair", "unionreports")
     chair.get_by_test_id("worklist").get_by_role("link").click()
-    chair.get_by_role("button", name="审核通过").click()
+    chair.get_by_role("link", name="审核通过").click()
+    chair.locator("dialog#approve-dialog").get_by_role("button", name="确认通过").click()
     assert chair.get_by_test_id("state").inner_text() == "已通过"

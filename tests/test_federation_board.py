@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from reports.documents import review, services
 from reports.federation import board as boards
-from reports.models import Activity, ReportingDeadlines
+from reports.models import Activity, ReportingDeadlines, Transition
 
 from .conftest import PASSWORD
 from .federations import YEAR, Area
@@ -50,16 +50,21 @@ def test_dates_of_submission_and_approval(area):
 def test_overdue_against_the_federations_deadlines(area):
     ReportingDeadlines.objects.create(branch=area.city, plan_month=3, plan_day=31, summary_month=1, summary_day=31)
     plan_due, summary_due = datetime.date(YEAR, 3, 31), datetime.date(YEAR + 1, 1, 31)
-    rows = {row.code: row for row in boards.board_queryset(area.city, YEAR)}
-    assert not boards.is_overdue(rows["u4"], "plan", plan_due, plan_due)  # on the day: not yet
-    assert boards.is_overdue(rows["u4"], "plan", plan_due, plan_due + datetime.timedelta(days=1))
-    assert boards.is_overdue(rows["u3"], "plan", plan_due, plan_due + datetime.timedelta(days=1))  # a draft
-    after = summary_due + datetime.timedelta(days=1)
-    assert not boards.is_overdue(rows["u1"], "summary", summary_due, after)  # approved
-    assert not boards.is_overdue(rows["u2"], "summary", summary_due, after)  # submitted in time
-    assert boards.is_overdue(rows["u4"], "summary", summary_due, after)
-    late = boards.filtered_board(area.city, YEAR, boards.BoardFilters(overdue="summary"), after)
-    assert sorted(r.code for r in late) == ["east", "u3", "u4", "west"]
+    Transition.objects.filter(report__branch=area.u1, to_state="approved").update(at=boards.end_of(summary_due) - datetime.timedelta(hours=1))
+    day = datetime.timedelta(days=1)
+
+    def rows_on(today):
+        return {row.code: row for row in boards.board_queryset(area.city, YEAR, today)}
+
+    assert not boards.is_overdue(rows_on(plan_due)["u4"], "plan")  # on the day: not yet
+    assert boards.is_overdue(rows_on(plan_due + day)["u4"], "plan")
+    assert boards.is_overdue(rows_on(plan_due + day)["u3"], "plan")  # a draft
+    rows = rows_on(summary_due + day)
+    assert not boards.is_overdue(rows["u1"], "summary")  # approved on the last day
+    assert boards.is_missing(rows["u2"], "summary")  # submitted to its chair, not yet approved
+    assert boards.is_missing(rows["u4"], "summary")
+    late = boards.filtered_board(area.city, YEAR, boards.BoardFilters(overdue="summary"), summary_due + day)
+    assert sorted(r.code for r in late) == ["east", "u2", "u3", "u4", "west"]
     early = boards.filtered_board(area.city, YEAR, boards.BoardFilters(overdue="any"), plan_due)
     assert not early.exists()
 
@@ -81,7 +86,7 @@ def test_board_page_and_export(client, area):
     sheet = openpyxl.load_workbook(io.BytesIO(export.content)).active
     rows = list(sheet.values)
     assert rows[0][:5] == ("代码", "工会名称", "类型", "行业", "工作计划状态")
-    assert [r[0] for r in rows[1:]] == ["u1"] and rows[1][8] == "已通过"
+    assert [r[0] for r in rows[1:]] == ["u1"] and rows[1][rows[0].index("工作总结状态")] == "已通过"
 
 
 def test_reminders_name_the_late_unions_with_a_notice(client, area):
@@ -90,7 +95,8 @@ def test_reminders_name_the_late_unions_with_a_notice(client, area):
     missing = {row["branch"].code: row["missing"] for row in response.context["rows"]}
     assert missing["u4"] == f"{YEAR}年工作计划（未起草）、{YEAR}年工作总结（未起草）"
     assert missing["u1"] == f"{YEAR}年工作计划（未起草）"  # its summary is approved, its plan never drafted
-    assert missing["u2"] == f"{YEAR}年工作计划（未起草）"  # a submitted summary is handed in
+    # Handed in means approved by its chair: a summary still waiting for her is asked for.
+    assert missing["u2"] == f"{YEAR}年工作计划（未起草）、{YEAR}年工作总结（待审核）"
     notice = response.context["notice"]
     assert notice.startswith(f"关于催报{YEAR}年工会工作计划和工作总结的通知")
     assert area.u4.name in notice and "示范市总工会" in notice
@@ -102,7 +108,7 @@ def test_officer_sets_deadlines_and_bad_days_are_refused(client, area):
     response = client.post(url, {"plan_month": 2, "plan_day": 30, "summary_month": 1, "summary_day": 15}, follow=True)
     assert "这个月没有这一天" in response.content.decode()
     assert not ReportingDeadlines.objects.exists()
-    client.post(url, {"plan_month": 4, "plan_day": 30, "summary_month": 1, "summary_day": 15})
+    client.post(url, {"year": YEAR, "plan_month": 4, "plan_day": 30, "summary_month": 1, "summary_day": 15})
     assert boards.due_dates(area.city, YEAR) == {"plan": datetime.date(YEAR, 4, 30), "summary": datetime.date(YEAR + 1, 1, 15)}
 
 

@@ -6,12 +6,12 @@ import pytest
 from django.urls import reverse
 
 from reports.choices import NotificationKind, RoleKind
-from reports.documents import review, services
+from reports.documents import services
 from reports.federation.reminders import RESEND_INTERVAL
 from reports.models import Notification, Reminder
 
 from .conftest import PASSWORD, make_user
-from .reviews import fill_placeholders
+from .reviews import approve
 
 # Last year's plan was due on 3月31日 of last year: every union that has not handed it in is late.
 YEAR = datetime.date.today().year - 1
@@ -19,15 +19,12 @@ YEAR = datetime.date.today().year - 1
 
 @pytest.fixture
 def late(cast):
-    """The school has handed its plan in; the plant has nothing, so only the plant is late."""
+    """The school has handed its plan and summary in (approved by its chair, late); the plant has
+    nothing, so only the plant is still to be reminded."""
     cast.bob.email = "bob@example.org"
     cast.bob.save(update_fields=["email"])
-    plan = services.create_plan(branch=cast.school, year=YEAR, user=None)
-    fill_placeholders(plan)
-    review.submit_report(report=plan, actor=cast.alice)
-    summary = services.create_summary(branch=cast.school, year=YEAR, user=None)
-    fill_placeholders(summary)
-    review.submit_report(report=summary, actor=cast.alice)
+    approve(services.create_plan(branch=cast.school, year=YEAR, user=None), secretary=cast.alice, chair=cast.carol)
+    approve(services.create_summary(branch=cast.school, year=YEAR, user=None), secretary=cast.alice, chair=cast.carol)
     Notification.objects.all().delete()  # the chair's review messages: not what these tests count
     return cast
 

@@ -17,6 +17,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from .. import access
+from ..federation import rollup
 from ..choices import ReportState as S
 from ..models import RenderedFile, Report, ReviewComment, Revision, Transition
 from ..notifications import transitions
@@ -272,4 +273,7 @@ def reopen_report(*, report: Report, actor, reason: str) -> Revision:
         raise ReportError("这份报告刚刚已被其他人重新打开，请刷新页面后查看。", code=Code.ALREADY_REOPENED) from None
     history.record_edit(revision=revision, version=revision.version, editor=actor, before=None, after=revision.content)
     _record(revision, actor, S.APPROVED, S.DRAFT, reason[:5000])
+    if report.is_annual_summary:
+        # No longer approved: the federations above stop counting it until it is approved again.
+        rollup.record_reopen(report)
     return revision

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from .. import figures
 from ..choices import ActivityCategory as C
 from ..choices import FestivalOccasion, FundSource, HonorKind, HonorLevel, MeetingKind, WelfareReason
 from ..festivals import in_calendar_order, prose_names
@@ -47,8 +48,6 @@ SECTION_CATEGORIES = {
     "building": [C.UNION_BUILDING, C.WORKERS_HOME, C.OTHER],
 }
 EVENT_FRAMES = {HOST: "event_host", JOINT: "event_joint", ATTEND: "event_attend"}
-# Insurance premiums are an enrolment, not a visit: told on their own, outside the 慰问 totals.
-NOT_A_VISIT = {WelfareReason.MUTUAL_INSURANCE}
 # Money the union did not pay, in the order it is told after the union's own payments.
 OBTAINED_SOURCES = [s for s in FundSource.values if s not in FundSource.paid_by_union()]
 # Why a member was helped, as said before the name ("为患病的何秀英同志捐款").
@@ -305,32 +304,20 @@ class _SummaryDrafter:
         paras += self.category_paragraphs("democracy")
         return Section("democracy", self.heading("democracy"), paras)
 
-    def visit_totals(self, rows) -> dict:
-        cash = sum((r.cash for r in rows), Decimal("0"))
-        goods = sum((r.goods for r in rows), Decimal("0"))
-        return {
-            "count": sum(r.count for r in rows),
-            "headcount": sum(r.headcount for r in rows),
-            "cash": cash,
-            "goods": goods,
-            "amount": cash + goods,
-        }
-
-    def welfare_change(self, totals: dict) -> str:
+    def welfare_change(self, totals: figures.Visits) -> str:
         previous = self.facts.previous
         if previous is None or not previous.has_welfare:
             return ""
-        before = self.visit_totals([r for r in previous.welfare.rows if r.reason not in NOT_A_VISIT])
-        return self.change([(totals["headcount"], before["headcount"], "人次"), (totals["amount"], before["amount"], "元")])
+        before = figures.visits(previous.welfare.rows)
+        return self.change([(totals.headcount, before.headcount, "人次"), (totals.amount, before.amount, "元")])
 
     def welfare(self) -> Section:
         """The union's own payments (total, then by reason), then the money it collected or
         obtained for members, each with its own figures: never added to the union's."""
         rows = self.facts.welfare.rows
-        visits = [r for r in rows if r.reason not in NOT_A_VISIT]
         paras = []
-        if visits:
-            totals = self.visit_totals(visits)
+        totals = figures.visits(rows)  # insurance premiums are told on their own, not as visits
+        if totals.count:
             text = self.say("summary/sentences/welfare_total.txt", {"totals": totals, "change": self.welfare_change(totals)})
             paras.append(self.drafted("welfare.total", text, [self.source("全部帮扶慰问", "welfare")]))
         occasions = [r for r in rows if r.reason in LIFE_EVENTS]

@@ -34,15 +34,16 @@ class LateUnion:
 
 
 def _late_board(federation: Branch, year: int, today: datetime.date):
-    return boards.filtered_board(federation, year, boards.BoardFilters(overdue="any"), today)
+    # Only what is still to be handed in: a document handed in late is not asked for again.
+    return boards.filtered_board(federation, year, boards.BoardFilters(overdue=boards.MISSING), today)
 
 
 def late_unions(federation: Branch, year: int, today: datetime.date) -> list[LateUnion]:
-    """The unions of the area with a plan or summary of `year` overdue, in tree order."""
-    dues = boards.due_dates(federation, year)
+    """The unions of the area with a plan or summary of `year` past its deadline and not yet
+    handed in (逾期未交), in tree order."""
     late = []
     for row in _late_board(federation, year, today):
-        kinds = tuple(kind for kind in boards.KINDS if boards.is_overdue(row, kind, dues[kind], today))
+        kinds = tuple(kind for kind in boards.KINDS if boards.is_missing(row, kind))
         missing = "、".join(
             f"{year}年{KIND_NAMES[kind]}（{boards.STATE_LABELS[getattr(row, f'{kind}_state') or 'none']}）" for kind in kinds
         )

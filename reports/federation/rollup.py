@@ -109,11 +109,21 @@ def _ancestor_ids(branch: Branch) -> list[int]:
 def record_approval(revision: Revision) -> None:
     """Replace the branch's contribution for the year with the figures frozen on its newly approved
     annual summary, and move its ancestors' totals with it."""
-    branch, year = revision.report.branch, revision.report.year
+    _replace_contribution(revision.report.branch, revision.report.year, thaw(revision.frozen_figures))
+
+
+@transaction.atomic
+def record_reopen(report) -> None:
+    """A reopened annual summary is no longer approved: its union stops counting in the totals
+    above (the board and the live totals read the same from the revisions) until it is approved
+    again, when record_approval puts the new figures in."""
+    _replace_contribution(report.branch, report.year, {})
+
+
+def _replace_contribution(branch: Branch, year: int, new: Figures) -> None:
     nodes = _ancestor_ids(branch)
     # Approvals in one tree take turns on its nodes, so concurrent increments never interleave.
     list(Branch.objects.select_for_update().filter(pk__in=nodes).order_by("path").values_list("pk"))
-    new = thaw(revision.frozen_figures)
     old_rows = AreaFigure.objects.filter(contributor=branch, year=year)
     old = {(r.metric, r.key): stored_values(r) for r in old_rows}
     delta = {}
@@ -156,7 +166,9 @@ class MissingFrozenFigures(Exception):
 def rebuild_figures(year: int | None = None) -> int:
     """Rebuild every contribution and total from the figures frozen on each branch's approved
     annual summary (never from the records, which may have changed since); return rows written."""
-    years = [year] if year is not None else sorted(set(approved_years()))
+    # Years with stored figures too: one whose every summary was reopened is emptied.
+    stored_years = AreaFigure.objects.values_list("year", flat=True).distinct()
+    years = [year] if year is not None else sorted(set(approved_years()) | set(stored_years))
     written = 0
     for y in years:
         AreaFigure.objects.filter(year=y).delete()
@@ -182,7 +194,8 @@ def rebuild_figures(year: int | None = None) -> int:
 
 
 def approved_contributions(year: int) -> dict[int, Figures]:
-    """Each branch's figures as frozen on the newest approved revision of its annual summary."""
+    """Each branch's figures as frozen on its approved annual summary (the current revision, so a
+    reopened summary counts for nothing until it is approved again)."""
     revisions = (
         Revision.objects.approved_annual_summaries(year)
         .order_by("report_id", "-number").values_list("report_id", "report__branch_id", "frozen_figures", "pk")

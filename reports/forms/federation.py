@@ -5,7 +5,8 @@ from ..choices import ReportState, Sector
 from ..models import ReportingDeadlines
 
 STATE_CHOICES = [("", "全部"), ("none", "未起草")] + list(ReportState.choices)
-OVERDUE_CHOICES = [("", "全部"), ("any", "有逾期"), ("plan", "计划逾期"), ("summary", "总结逾期")]
+# 逾期 is handed in late or not at all; 逾期未交 only the second (the reminder list's).
+OVERDUE_CHOICES = [("", "全部"), ("any", "有逾期"), ("plan", "计划逾期"), ("summary", "总结逾期"), ("missing", "逾期未交")]
 
 
 class BoardFilterForm(forms.Form):
@@ -21,6 +22,23 @@ class BoardFilterForm(forms.Form):
 
 
 class DeadlinesForm(forms.ModelForm):
+    """A federation's deadlines for one chosen year: saving writes that year's row only, so
+    the years before keep the deadlines they were measured against."""
+
+    year = forms.TypedChoiceField(label="适用年度", coerce=int)
+
     class Meta:
         model = ReportingDeadlines
-        fields = ["plan_month", "plan_day", "summary_month", "summary_day"]
+        fields = ["year", "plan_month", "plan_day", "summary_month", "summary_day"]
+
+    def __init__(self, *args, federation, years, **kwargs):
+        super().__init__(*args, instance=ReportingDeadlines(branch=federation), **kwargs)
+        self.fields["year"].choices = [(y, f"{y}年度") for y in years]
+        self.fields["year"].error_messages["invalid_choice"] = "请选择列出的年度。"
+
+    def save(self, commit=True):
+        values = {name: self.cleaned_data[name] for name in ("plan_month", "plan_day", "summary_month", "summary_day")}
+        saved, _ = ReportingDeadlines.objects.update_or_create(
+            branch=self.instance.branch, year=self.cleaned_data["year"], defaults=values
+        )
+        return saved

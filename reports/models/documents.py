@@ -8,7 +8,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 
 from ..choices import ActivityCategory, PlanStatus, ReportKind, ReportPeriod, ReportState
 from ..periods import FIRST_YEAR
@@ -109,7 +109,14 @@ class FrozenRevision(Exception):
 
 class RevisionQuerySet(models.QuerySet):
     def approved(self):
+        """Revisions in the approved state, the current one or not (an approved revision stays
+        approved, and downloadable, after its report is reopened)."""
         return self.filter(state=ReportState.APPROVED)
+
+    def current(self):
+        """Each report's newest revision: the one its state is read from."""
+        newer = self.model.objects.filter(report=OuterRef("report"), number__gt=OuterRef("number"))
+        return self.filter(~Exists(newer))
 
     def of_annual(self, kind: str, year: int | None = None):
         """Revisions of the full-year reports of `kind` (of `year` when given)."""
@@ -120,9 +127,11 @@ class RevisionQuerySet(models.QuerySet):
         return self.of_annual(ReportKind.SUMMARY, year)
 
     def approved_annual_summaries(self, year: int | None = None):
-        """What a federation counts: the approved revisions of its unions' full-year summaries
-        (of `year` when given); a re-approved report has one per approval, newest the highest number."""
-        return self.approved().of_annual_summaries(year)
+        """What a federation counts: its unions' full-year summaries (of `year` when given) that are
+        approved now, i.e. whose current revision is approved. This is the one meaning of 已通过
+        for the board, the totals and the documents: a reopened summary is not approved until it
+        is approved again (its earlier approved revision stays readable, but no longer counts)."""
+        return self.current().approved().of_annual_summaries(year)
 
     def update(self, **kwargs):
         # A bulk update must never reach an approved revision (PostgreSQL adds a trigger for raw SQL).

@@ -8,13 +8,21 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from ..periods import FIRST_YEAR
+
 
 class ReportingDeadlines(models.Model):
-    """A federation's deadlines: the plan by a day of its year, the summary by a day of the next."""
+    """A federation's deadlines for the reports of one year: the plan by a day of that year, the
+    summary by a day of the next. A year without a row of its own takes the nearest earlier
+    year's (see `for_year`), so setting this year's deadlines never rewrites a past year's."""
 
-    branch = models.OneToOneField(
+    branch = models.ForeignKey(
         "reports.Branch", verbose_name="总工会", on_delete=models.CASCADE, related_name="deadlines",
         help_text="规定报送期限的总工会。",
+    )
+    year = models.PositiveSmallIntegerField(
+        "适用年度", default=FIRST_YEAR, validators=[MinValueValidator(FIRST_YEAR), MaxValueValidator(2100)],
+        help_text="这一年度的计划和总结按此期限报送；以后没有单独设置的年度沿用最近一年的期限。",
     )
     plan_month = models.PositiveSmallIntegerField(
         "计划报送月", default=3, validators=[MinValueValidator(1), MaxValueValidator(12)], help_text="工作计划在当年几月底前报送。"
@@ -33,9 +41,22 @@ class ReportingDeadlines(models.Model):
     class Meta:
         verbose_name = "报送期限"
         verbose_name_plural = "报送期限"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["branch", "year"], name="deadlines_one_per_federation_year",
+                violation_error_message="这个总工会该年度的报送期限已经存在。",
+            ),
+        ]
 
     def __str__(self) -> str:
-        return f"{self.branch}：计划{self.plan_month}月{self.plan_day}日，总结次年{self.summary_month}月{self.summary_day}日"
+        return f"{self.branch} {self.year}年度：计划{self.plan_month}月{self.plan_day}日，总结次年{self.summary_month}月{self.summary_day}日"
+
+    @classmethod
+    def for_year(cls, federation, year: int) -> "ReportingDeadlines":
+        """The deadlines of the federation's reports of `year`: that year's row, else the nearest
+        earlier year's, else the usual ones (plan by 3月31日, summary by next 1月31日), unsaved."""
+        found = cls.objects.filter(branch=federation, year__lte=year).order_by("-year").first()
+        return found or cls(branch=federation, year=year)
 
     def clean(self):
         super().clean()

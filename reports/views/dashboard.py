@@ -32,6 +32,7 @@ def branch_home(request: HttpRequest, code: str) -> HttpResponse:
     year = chosen_year(request)
     period = Period.year(year)
     records_of = stats.of_branch(branch)
+    statements = figures.every_statement(records_of, period)
     return render(
         request,
         "reports/branch_home.html",
@@ -41,7 +42,9 @@ def branch_home(request: HttpRequest, code: str) -> HttpResponse:
             "year": year,
             "years": selectable_years(recent=RECENT_YEARS),
             # members, activities, welfare, obtained, honors, meetings: every registered figure.
-            **figures.every_statement(records_of, period),
+            **statements,
+            # 帮扶慰问 as a drafted summary states it (without insurance premiums).
+            "visits": figures.visits(statements["welfare"].rows),
             "monthly": stats.monthly_series(records_of, year),
             "children": Branch.objects.visible_to(request.user).filter(parent=branch),
             "reports": Report.objects.filter(branch=branch, year=year).prefetch_related(LIST_REVISIONS),

@@ -10,7 +10,9 @@ from .. import workbook
 from ..access import can_edit_records, get_branch_for_user, superuser_required
 from ..exporting.responses import XLSX, attachment
 from ..forms.uploads import WorkbookUploadForm
+from ..federation.scope import records_scope
 from ..ledgers import LEDGERS
+from ..periods import RECENT_YEARS, Period, selectable_years
 
 
 def xlsx_response(content: bytes, filename: str) -> HttpResponse:
@@ -68,6 +70,8 @@ def excel_page(request: HttpRequest, code: str) -> HttpResponse:
             "problems": problems,
             "can_edit": can_edit,
             "max_mb": workbook.MAX_UPLOAD_BYTES // (1024 * 1024),
+            "area_years": selectable_years(recent=RECENT_YEARS) if branch.is_federation else (),
+            "area_year": area_year(request),
         },
     )
 
@@ -82,9 +86,34 @@ def excel_template(request: HttpRequest, code: str) -> HttpResponse:
 @login_required
 @require_safe
 def excel_export(request: HttpRequest, code: str) -> HttpResponse:
+    """A union's every record; for a federation, its area's records of a year (see area_export)."""
     branch = get_branch_for_user(request.user, code)
+    if branch.is_federation:
+        return area_export(request, branch)
     stamp = timezone.localdate().strftime("%Y%m%d")
     return xlsx_response(workbook.export_branch(branch), f"{branch.display_name}台账{stamp}.xlsx")
+
+
+def area_year(request: HttpRequest) -> int:
+    """The year of an area export: ?year=, else last year, the latest whose summaries are in."""
+    years = selectable_years()
+    try:
+        year = int(request.GET.get("year", ""))
+    except ValueError:
+        year = 0
+    return year if year in years else max(years[-1], timezone.localdate().year - 1)
+
+
+def area_export(request: HttpRequest, federation) -> HttpResponse:
+    """The records of the federation's area for a year, each row named by its 单位: by default
+    only the unions whose summary of the year is approved (what the totals count), with
+    ?scope=all every union's."""
+    year = area_year(request)
+    approved_only = request.GET.get("scope") != "all"
+    period = Period.year(year)
+    content = workbook.export_area(records_scope(federation, year, approved_only=approved_only), period.start, period.end)
+    scope = "（总结已通过的工会）" if approved_only else "（全部工会）"
+    return xlsx_response(content, f"{federation.display_name}{year}年全区域台账{scope}.xlsx")
 
 
 @superuser_required

@@ -9,7 +9,7 @@ Imports raise WorkbookRejected, having saved nothing, with every Problem found, 
 access.PermissionDenied for an actor who may not import (actor None is the system).
 """
 from .branches import import_branches
-from .exporter import build_template, export_branch
+from .exporter import build_template, export_area, export_branch
 from .importer import import_workbook
 from .reader import MAX_UPLOAD_BYTES
 from .results import ImportResult, Problem, WorkbookRejected
@@ -20,6 +20,7 @@ __all__ = [
     "Problem",
     "WorkbookRejected",
     "build_template",
+    "export_area",
     "export_branch",
     "import_branches",
     "import_workbook",

@@ -22,7 +22,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from ..models import Activity, Branch
 from .reader import MAX_DATA_ROWS
 from .references import activity_reference
-from .schema import HONORS, PAYMENTS, RECORD_SHEETS, Column, Kind, SheetSpec, kind_of
+from .schema import HONORS, MEMBERS, PAYMENTS, RECORD_SHEETS, Column, Kind, SheetSpec, kind_of
 
 DATE_FORMAT = "yyyy-mm-dd"
 AMOUNT_FORMAT = "0.00"
@@ -42,6 +42,31 @@ def export_branch(branch: Branch) -> bytes:
     return _workbook_bytes({spec: _records(spec, branch) for spec in RECORD_SHEETS})
 
 
+UNIT_HEADER = "单位"
+
+
+def export_area(records_of, period_start: datetime.date, period_end: datetime.date) -> bytes:
+    """The records of many branches in one workbook (a federation's area): the import's sheets
+    with a first column 单位 naming the branch of each row, records dated within the period and
+    the members on the register. `records_of` is a Q over a record's branch. Not for re-import:
+    the import reads one branch's workbook, without the 单位 column."""
+    return _workbook_bytes(
+        {spec: _area_records(spec, records_of, period_start, period_end) for spec in RECORD_SHEETS}, with_unit=True
+    )
+
+
+def _area_records(spec: SheetSpec, records_of, start: datetime.date, end: datetime.date) -> Iterable[models.Model]:
+    records = spec.model.objects.filter(records_of)
+    if spec is not MEMBERS:  # the register is every member, whenever she joined
+        records = records.in_period(start, end)
+    records = records.select_related("branch").order_by("branch__path", *spec.export_order)
+    if spec is PAYMENTS:
+        records = records.select_related("member")
+    elif spec is HONORS:
+        records = records.select_related("activity")
+    return records.iterator(chunk_size=2000)
+
+
 def workbook_of(records: dict[SheetSpec, Iterable[models.Model]]) -> bytes:
     """The template filled with the given records, saved or not (see example.py)."""
     return _workbook_bytes({spec: records.get(spec, ()) for spec in RECORD_SHEETS})
@@ -56,24 +81,36 @@ def _records(spec: SheetSpec, branch: Branch) -> Iterable[models.Model]:
     return records.iterator(chunk_size=2000)
 
 
-def _workbook_bytes(sheets: dict[SheetSpec, Iterable[models.Model]]) -> bytes:
+def _workbook_bytes(sheets: dict[SheetSpec, Iterable[models.Model]], *, with_unit: bool = False) -> bytes:
     book = Workbook(write_only=True)
     for spec, records in sheets.items():
         sheet = book.create_sheet(spec.name)
         fields = [spec.field(column) for column in spec.columns]
-        _lay_out(sheet, spec, fields)
-        sheet.append([_header_cell(sheet, column) for column in spec.columns])
+        _lay_out(sheet, spec, fields, first_column=2 if with_unit else 1)
+        unit = [_unit_header(sheet)] if with_unit else []
+        sheet.append(unit + [_header_cell(sheet, column) for column in spec.columns])
         for record in records:
-            sheet.append([_cell(sheet, field, getattr(record, field.name)) for field in fields])
+            unit = [text_cell(sheet, record.branch.display_name)] if with_unit else []
+            sheet.append(unit + [_cell(sheet, field, getattr(record, field.name)) for field in fields])
     buffer = BytesIO()
     book.save(buffer)
     return buffer.getvalue()
 
 
-def _lay_out(sheet, spec: SheetSpec, fields: list[models.Field]) -> None:
-    """Widths, a frozen header row and drop-down lists; write-only sheets take these before rows."""
+def _unit_header(sheet) -> WriteOnlyCell:
+    cell = WriteOnlyCell(sheet, UNIT_HEADER)
+    cell.font = HEADER_FONT
+    cell.fill = HEADER_FILL
+    return cell
+
+
+def _lay_out(sheet, spec: SheetSpec, fields: list[models.Field], *, first_column: int = 1) -> None:
+    """Widths, a frozen header row and drop-down lists; write-only sheets take these before rows.
+    A leading 单位 column (first_column=2) is wide enough for a union's name."""
     sheet.freeze_panes = "A2"
-    for index, (header, field) in enumerate(zip(spec.headers, fields), start=1):
+    if first_column > 1:
+        sheet.column_dimensions["A"].width = 30
+    for index, (header, field) in enumerate(zip(spec.headers, fields), start=first_column):
         letter = get_column_letter(index)
         sheet.column_dimensions[letter].width = max(_width(field), 2 * len(header) + 4)
         options = _options(field)
