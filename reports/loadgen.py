@@ -115,7 +115,7 @@ def _records(union_ids: list[int], counts: dict[str, int], year: int, rng: rando
     written["meetings"] = insert_rows(Meeting, [
         "branch_id", "kind", "session", "date", "attendees", "proposals_received", "proposals_accepted", "topics",
     ], (
-        (u, kinds[i % len(kinds)], "", day(), 20 + i % 30, i % 12, (i % 12) // 2, "")
+        (u, kinds[i % len(kinds)], f"第{i + 1}次", day(), 20 + i % 30, i % 12, (i % 12) // 2, "")
         for u in union_ids for i in range(counts["meetings"])
     ))
     return written

@@ -54,6 +54,6 @@ def fill_branch(branch, year, n):
         for i in range(n)
     )
     Meeting.objects.bulk_create(
-        Meeting(branch=branch, date=datetime.date(year, i % 12 + 1, 4), kind=MeetingKind.values[i % 7])
+        Meeting(branch=branch, date=datetime.date(year, i % 12 + 1, 4), kind=MeetingKind.values[i % 7], session=f"第{i + 1}次")
         for i in range(n)
     )

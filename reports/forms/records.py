@@ -34,6 +34,14 @@ class BranchRecordForm(forms.ModelForm):
             if isinstance(field, forms.TypedChoiceField) and field.choices and field.choices[0][0] == "":
                 field.choices = [("", "请选择")] + list(field.choices)[1:]
 
+    def _get_validation_exclusions(self):
+        # The branch is not a form field but is always set (from the URL), so the constraints that
+        # include it (one meeting per branch, kind, day and session) are checked here like the
+        # rest, and refused with their message instead of failing in the database.
+        exclusions = super()._get_validation_exclusions()
+        exclusions.discard("branch")
+        return exclusions
+
     def clean(self):
         cleaned = super().clean()
         # Sent but blank: refused here with the field's own message. Left to the model, a blank

@@ -37,6 +37,8 @@ ZERO = Decimal("0")
 NON_NEGATIVE_AMOUNT = MinValueValidator(ZERO, "金额不能为负数。")
 NON_NEGATIVE_COUNT = MinValueValidator(0, "数量不能为负数。")
 OCCASION_ONLY_FOR_FESTIVAL = "只有事由为“节日慰问”的记录才能填写节日。"
+ONE_MEMBER_ONE_HEADCOUNT = "选了一位会员时人次只能为 1；发给多人时请不选会员，在“对象说明”中写明对象并填写总人次。"
+DUPLICATE_MEETING = "本工会在这一天已经记录了同一届次的这种会议，请勿重复登记；如确是另一次会议，请在届次中注明。"
 
 
 def money_field(verbose_name: str, help_text: str) -> models.DecimalField:
@@ -313,6 +315,11 @@ class WelfarePayment(BranchOwned):
                 violation_error_message="请选择会员，或填写慰问对象说明。",
             ),
             models.CheckConstraint(
+                condition=Q(member__isnull=True) | Q(headcount=1),
+                name="welfare_one_member_one_headcount",
+                violation_error_message=ONE_MEMBER_ONE_HEADCOUNT,
+            ),
+            models.CheckConstraint(
                 condition=Q(occasion="") | Q(reason=WelfareReason.FESTIVAL),
                 name="welfare_occasion_only_for_festival",
                 violation_error_message=OCCASION_ONLY_FOR_FESTIVAL,
@@ -357,7 +364,14 @@ class WelfarePayment(BranchOwned):
             raise ValidationError({"member": "所选会员不属于本工会。"}, code="member_other_branch")
         if not self.member_id and not self.recipients.strip():
             raise ValidationError({"recipients": "请选择会员，或填写慰问对象说明。"}, code="no_recipient")
+        self.clean_headcount(names_member=bool(self.member_id))
         self.clean_occasion()
+
+    def clean_headcount(self, *, names_member: bool):
+        """A payment to one named member is one 人次; a group is told by its description and total.
+        Separate from clean() for the Excel import, which knows the member only by the row's name."""
+        if names_member and self.headcount is not None and self.headcount > 1:
+            raise ValidationError({"headcount": ONE_MEMBER_ONE_HEADCOUNT}, code="member_headcount_above_one")
 
     def clean_occasion(self):
         """Separate from clean() for the Excel import, which checks a row's member link itself."""
@@ -465,6 +479,12 @@ class Meeting(BranchOwned):
                 condition=Q(proposals_accepted__lte=F("proposals_received")),
                 name="meeting_accepted_not_above_received",
                 violation_error_message="立案数不能多于收到的提案数。",
+            ),
+            # One meeting is one row: a congress counted twice doubles its proposals in the summary.
+            models.UniqueConstraint(
+                fields=["branch", "kind", "date", "session"],
+                name="meeting_once_per_day_and_session",
+                violation_error_message=DUPLICATE_MEETING,
             ),
         ]
 
