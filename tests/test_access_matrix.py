@@ -52,6 +52,8 @@ MATRIX = {
     "reports:branch_home": read_only(),
     "reports:branch_info": action(EDITORS, {"officer_above"}),
     "reports:ledger": read_only(),
+    "reports:ledger_export": read_only(),
+    "reports:ledger_print": read_only(),
     "reports:record_add": action(EDITORS, {"officer_above"}),
     "reports:record_edit": action(EDITORS, {"officer_above"}),
     "reports:record_delete": action(EDITORS, {"officer_above"}),
@@ -128,6 +130,8 @@ def world(db):
     kwargs = {
         "login": {}, "logout": {}, "reports:home": {}, "reports:branches_import": {}, "reports:healthz": {},
         "reports:ledger": {**union, "slug": "activities"},
+        "reports:ledger_export": {**union, "slug": "activities"},
+        "reports:ledger_print": {**union, "slug": "activities"},
         "reports:record_add": {**union, "slug": "activities"},
         "reports:record_edit": {**union, "slug": "activities", "pk": activity.pk},
         "reports:record_delete": {**union, "slug": "activities", "pk": activity.pk},
@@ -184,4 +188,4 @@ def test_the_matrix(client, world, role):
 
 def test_matrix_size():
     # Printed in the closing note: every URL, every role, both methods.
-    assert len(MATRIX) * len(ROLES) * 2 == 37 * 8 * 2
+    assert len(MATRIX) * len(ROLES) * 2 == 39 * 8 * 2

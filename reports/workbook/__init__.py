@@ -2,6 +2,7 @@
 
     build_template() -> bytes
     export_branch(branch) -> bytes
+    export_sheet(spec, records) -> bytes                      # one kind's rows, e.g. a filtered ledger
     import_workbook(branch, fileobj, actor=) -> ImportResult   # the five record sheets
     import_branches(fileobj, actor=) -> ImportResult           # the 工会组织 sheet
 
@@ -9,7 +10,7 @@ Imports raise WorkbookRejected, having saved nothing, with every Problem found, 
 access.PermissionDenied for an actor who may not import (actor None is the system).
 """
 from .branches import import_branches
-from .exporter import build_template, export_branch
+from .exporter import build_template, export_branch, export_sheet, sheet_of
 from .importer import import_workbook
 from .reader import MAX_UPLOAD_BYTES
 from .results import ImportResult, Problem, WorkbookRejected
@@ -21,6 +22,8 @@ __all__ = [
     "WorkbookRejected",
     "build_template",
     "export_branch",
+    "export_sheet",
     "import_branches",
     "import_workbook",
+    "sheet_of",
 ]

@@ -47,13 +47,28 @@ def workbook_of(records: dict[SheetSpec, Iterable[models.Model]]) -> bytes:
     return _workbook_bytes({spec: records.get(spec, ()) for spec in RECORD_SHEETS})
 
 
+def export_sheet(spec: SheetSpec, records: models.QuerySet) -> bytes:
+    """Some records of one kind (a ledger's filtered rows, in its order), as that kind's sheet of
+    the full export: the same columns, notes and drop-down lists, so the file imports as it is."""
+    return _workbook_bytes({spec: _with_references(spec, records).iterator(chunk_size=2000)})
+
+
+def sheet_of(model: type[models.Model]) -> SheetSpec:
+    return next(spec for spec in RECORD_SHEETS if spec.model is model)
+
+
 def _records(spec: SheetSpec, branch: Branch) -> Iterable[models.Model]:
     records = spec.model.objects.filter(branch=branch).order_by(*spec.export_order)
+    return _with_references(spec, records).iterator(chunk_size=2000)
+
+
+def _with_references(spec: SheetSpec, records: models.QuerySet) -> models.QuerySet:
+    """The records with the rows their reference columns name read in the same query."""
     if spec is PAYMENTS:
         records = records.select_related("member")
     elif spec is HONORS:
         records = records.select_related("activity")
-    return records.iterator(chunk_size=2000)
+    return records
 
 
 def _workbook_bytes(sheets: dict[SheetSpec, Iterable[models.Model]]) -> bytes:
