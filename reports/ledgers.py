@@ -116,7 +116,7 @@ LEDGERS: dict[str, Ledger] = {
             model=Member,
             form_class=MemberForm,
             columns=(
-                Column("姓名", "name", "name"),
+                Column("姓名", "name", "sort_key"),  # in pinyin order
                 Column("性别", "get_gender_display", "gender"),
                 Column("部门", "department", "department"),
                 Column("职务", "position"),

@@ -4,6 +4,7 @@ from django import forms
 
 from ..choices import FestivalOccasion
 from ..models import Activity, Honor, Meeting, Member, PlanItem, WelfarePayment
+from ..pinyin import full_pinyin, initials
 
 
 class DateInput(forms.DateInput):
@@ -52,6 +53,26 @@ class BranchRecordForm(forms.ModelForm):
         return cleaned
 
 
+class MemberPicker(forms.Select):
+    """A member drop-down whose options carry each name, its full pinyin and its initials, for the
+    search box static/js/member_picker.js puts above it ("zs" finds 张三). Without script it is a
+    plain drop-down, in pinyin order like the register."""
+
+    def __init__(self, attrs=None):
+        super().__init__({"data-member-picker": "", **(attrs or {})})
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        member = getattr(value, "instance", None)
+        if member is not None:
+            option["attrs"]["data-search"] = f"{member.name} {full_pinyin(member.name)} {initials(member.name)}"
+        return option
+
+
+def members_in_pinyin_order(branch):
+    return Member.objects.filter(branch=branch).order_by("sort_key", "name", "pk")
+
+
 def _date_widgets(*names):
     return {name: DateInput() for name in names}
 
@@ -91,12 +112,12 @@ class WelfarePaymentForm(BranchRecordForm):
             "date", "reason", "occasion", "member", "recipients", "headcount", "cash", "goods_value", "fund_source",
             "notes",
         ]
-        widgets = _date_widgets("date")
+        widgets = {**_date_widgets("date"), "member": MemberPicker}
 
     def __init__(self, *args, branch, **kwargs):
         super().__init__(*args, branch=branch, **kwargs)
         # Only this branch's members can be chosen; the model check repeats the rule.
-        self.fields["member"].queryset = Member.objects.filter(branch=branch).order_by("name")
+        self.fields["member"].queryset = members_in_pinyin_order(branch)
         self.fields["member"].label_from_instance = lambda m: f"{m.name}（{m.department}）" if m.department else m.name
         self.fields["member"].empty_label = "（发给一批人，不选会员）"
         self.fields["occasion"].choices = [("", "（按日期推定；非节日慰问不填）")] + list(FestivalOccasion.choices)

@@ -30,6 +30,7 @@ from ..choices import (
     WelfareReason,
 )
 from ..festivals import occasion_on
+from ..pinyin import sort_key as pinyin_sort_key
 from ..validators import not_in_future
 from .scoping import editable_q, visible_q
 
@@ -134,12 +135,21 @@ class Member(BranchOwned):
     )
     phone = models.CharField("联系电话", max_length=30, blank=True, help_text="手机或办公电话。")
     notes = models.TextField("备注", max_length=2000, blank=True, help_text="其他需要记录的情况。")
+    # The name in pinyin, kept by save() and the Excel import: registers and pickers list members
+    # in pinyin order on every database (see reports/pinyin.py).
+    sort_key = models.CharField(
+        "拼音排序", max_length=300, blank=True, default="", db_default="", editable=False,
+        help_text="由姓名自动生成，用于按拼音排序。",
+    )
 
     class Meta:
         verbose_name = "会员"
         verbose_name_plural = "会员"
-        ordering = ["branch", "department", "name"]
-        indexes = [models.Index(fields=["branch", "status"], name="member_branch_status")]
+        ordering = ["branch", "department", "sort_key", "name"]
+        indexes = [
+            models.Index(fields=["branch", "status"], name="member_branch_status"),
+            models.Index(fields=["branch", "sort_key"], name="member_branch_sort_key"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(is_hardship=True) | (Q(hardship_reason="") & Q(hardship_since__isnull=True)),
@@ -150,6 +160,16 @@ class Member(BranchOwned):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args, **kwargs):
+        self.refresh_sort_key()
+        if kwargs.get("update_fields") is not None and "name" in kwargs["update_fields"]:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "sort_key"}
+        super().save(*args, **kwargs)
+
+    def refresh_sort_key(self) -> None:
+        """For rows saved without save(): the Excel import's bulk insert."""
+        self.sort_key = pinyin_sort_key(self.name)
 
     @property
     def hardship_label(self) -> str:

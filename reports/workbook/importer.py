@@ -220,6 +220,9 @@ def _save(branch: Branch, pending: dict[str, list[Pending]]) -> ImportResult:
                 if row.key not in taken:
                     taken.add(row.key)
                     new.append(row.instance)
+            if spec is MEMBERS:
+                for member in new:  # a bulk insert skips Member.save(), which keeps the key
+                    member.refresh_sort_key()
             # With history, like a row saved from a form (the user comes from the request, if any).
             bulk_create_with_history(new, spec.model, batch_size=BATCH_SIZE, default_change_reason="Excel 导入")
             result.created[spec.name] = len(new)
