@@ -26,7 +26,9 @@ def test_typing_initials_filters_the_members(page):
 
     search = page.get_by_label("查找会员")
     search.fill("zs")
-    assert visible_members(page) == ["张三", "赵四"]
+    assert visible_members(page) == ["张三", "张山峰", "赵四"]
+    search.fill("zsf")
+    assert visible_members(page) == ["张山峰"]
     search.fill("zhangs")
     assert visible_members(page) == ["张三", "张山峰"]
     search.fill("娜")
