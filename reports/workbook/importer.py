@@ -52,8 +52,9 @@ def import_workbook(branch: Branch, fileobj: IO[bytes], *, actor) -> ImportResul
         {spec.name: spec.optional_headers for spec in RECORD_SHEETS},
     )
     pending: dict[str, list[Pending]] = {}
+    examples: dict[str, int] = {}
     for spec in RECORD_SHEETS:
-        rows = sheets.get(spec.name, [])
+        rows, examples[spec.name] = _without_examples(sheets.get(spec.name, []))
         if spec is PAYMENTS:
             members = _members_by_name(branch, pending[MEMBERS.name])
             pending[spec.name], found = _check_payments(branch, rows, members)
@@ -67,7 +68,15 @@ def import_workbook(branch: Branch, fileobj: IO[bytes], *, actor) -> ImportResul
         problems += found
     if problems:
         raise WorkbookRejected(problems)
-    return _save(branch, pending)
+    result = _save(branch, pending)
+    result.examples = {sheet: count for sheet, count in examples.items() if count}
+    return result
+
+
+def _without_examples(rows: list[Row]) -> tuple[list[Row], int]:
+    """The rows to import, and how many were the template's example rows (first cell 示例…)."""
+    kept = [row for row in rows if not row.is_example]
+    return kept, len(rows) - len(kept)
 
 
 def _check_rows(spec: SheetSpec, branch: Branch, rows: list[Row]) -> tuple[list[Pending], list[Problem]]:
