@@ -1,5 +1,7 @@
-"""Login throttling: django-axes locks an account after repeated failed logins."""
+"""Login throttling (django-axes locks an account after repeated failed logins) and the password rules."""
 from axes.backends import AxesStandaloneBackend
+from django.contrib.auth import password_validation
+from django.core.exceptions import ValidationError
 
 
 class LockoutBackend(AxesStandaloneBackend):
@@ -11,3 +13,19 @@ class LockoutBackend(AxesStandaloneBackend):
         if request is None:
             return None
         return super().authenticate(request, username=username, password=password, **kwargs)
+
+
+class MinimumLengthValidator(password_validation.MinimumLengthValidator):
+    """Django's length rule with a Chinese message: its own is a plural form that the Chinese
+    translation leaves in English."""
+
+    def validate(self, password, user=None):
+        if len(password) < self.min_length:
+            raise ValidationError(
+                f"密码太短，至少需要 {self.min_length} 个字符。",
+                code="password_too_short",
+                params={"min_length": self.min_length},
+            )
+
+    def get_help_text(self):
+        return f"密码至少需要 {self.min_length} 个字符。"

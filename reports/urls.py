@@ -1,12 +1,14 @@
 from django.urls import path
 
-from .views import branch_info, branches, dashboard, documents, excel, federation, health, ledgers
+from .views import branch_info, branches, dashboard, documents, excel, federation, health, help_pages, ledgers
 
 app_name = "reports"
 
 urlpatterns = [
     path("", branches.home, name="home"),
     path("healthz", health.healthz, name="healthz"),
+    path("help/", help_pages.help_index, name="help"),
+    path("help/<slug:role>/", help_pages.help_role, name="help_role"),
     path("b/<slug:code>/", dashboard.branch_home, name="branch_home"),
     path("b/<slug:code>/info/", branch_info.branch_info, name="branch_info"),
     path("b/<slug:code>/ledger/<slug:slug>/", ledgers.ledger_list, name="ledger"),

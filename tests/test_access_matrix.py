@@ -49,6 +49,10 @@ MATRIX = {
     "login": {role: {"GET": "ok", "POST": "ok"} for role in ROLES[1:]},
     "logout": {role: {"GET": 405, "POST": "login"} for role in ROLES[1:]},
     "reports:home": {role: {"GET": "ok", "POST": 405} for role in ROLES[1:]},
+    "password_change": {role: {"GET": "ok", "POST": "ok"} for role in ROLES[1:]},
+    "password_change_done": {role: {"GET": "ok", "POST": 405} for role in ROLES[1:]},
+    "reports:help": {role: {"GET": "ok", "POST": 405} for role in ROLES[1:]},
+    "reports:help_role": {role: {"GET": "ok", "POST": 405} for role in ROLES[1:]},
     "reports:branch_home": read_only(),
     "reports:branch_info": action(EDITORS, {"officer_above"}),
     "reports:ledger": read_only(),
@@ -129,6 +133,7 @@ def world(db):
     document = {**union, "pk": summary.pk}
     kwargs = {
         "login": {}, "logout": {}, "reports:home": {}, "reports:branches_import": {}, "reports:healthz": {},
+        "password_change": {}, "password_change_done": {}, "reports:help": {}, "reports:help_role": {"role": "chair"},
         "reports:ledger": {**union, "slug": "activities"},
         "reports:ledger_export": {**union, "slug": "activities"},
         "reports:ledger_print": {**union, "slug": "activities"},
@@ -188,4 +193,4 @@ def test_the_matrix(client, world, role):
 
 def test_matrix_size():
     # Printed in the closing note: every URL, every role, both methods.
-    assert len(MATRIX) * len(ROLES) * 2 == 39 * 8 * 2
+    assert len(MATRIX) * len(ROLES) * 2 == 43 * 8 * 2
