@@ -60,3 +60,12 @@ def test_the_register_sorts_by_name_in_pinyin(client, cast):
     page = client.get(reverse("reports:ledger", args=["school", "members"]) + "?sort=sort_key").content.decode()
     positions = [page.index(f"<td>{name}</td>") for name in PINYIN_ORDER]
     assert positions == sorted(positions)
+
+
+def test_the_admin_picks_members_with_the_same_picker(client, cast):
+    for name in NAMES:
+        make_member(cast.school, name)
+    client.force_login(cast.sam)
+    page = client.get(reverse("admin:reports_welfarepayment_add")).content.decode()
+    assert "js/member_picker.js" in page
+    assert re.findall(r'data-search="(\S+) ', page) == PINYIN_ORDER

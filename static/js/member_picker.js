@@ -34,5 +34,14 @@
     });
   }
 
-  document.querySelectorAll("select[data-member-picker]").forEach(attach);
+  function attachAll() {
+    document.querySelectorAll("select[data-member-picker]").forEach(attach);
+  }
+
+  // The admin loads this in the page head, before the form exists.
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", attachAll);
+  } else {
+    attachAll();
+  }
 })();
