@@ -19,6 +19,7 @@ from simple_history.models import is_historic
 from .access import Access, can_edit_records
 from .documents import history
 from .documents.diff import text_lines
+from .forms.records import MemberPicker
 from .models import (
     Activity,
     Branch,
@@ -225,6 +226,17 @@ class WelfarePaymentAdmin(BranchOwnedAdmin):
     search_fields = ["recipients", "member__name", "notes"]
     date_hierarchy = "date"
     list_select_related = ["branch", "member"]
+
+    class Media:
+        js = ("js/member_picker.js",)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        # The same searchable member picker as the ledger's form, in pinyin order.
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if db_field.name == "member":
+            field.widget = MemberPicker(field.widget.attrs)
+            field.queryset = field.queryset.order_by("sort_key", "name", "pk")  # also refills the picker
+        return field
 
     @admin.display(description="对象")
     def recipient_label(self, obj):

@@ -1,9 +1,12 @@
-"""Login throttling: django-axes locks an account after repeated failed logins."""
+"""Login throttling (django-axes locks an account after repeated failed logins, and says for how
+long) and the password rules."""
 import math
 
 from axes.backends import AxesStandaloneBackend
 from axes.conf import settings
 from axes.helpers import get_cool_off
+from django.contrib.auth import password_validation
+from django.core.exceptions import ValidationError
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 
@@ -34,3 +37,19 @@ def lockout_response(request, original_response=None, credentials=None) -> HttpR
         wait = f"请{minutes}分钟后再试，" if minutes else ""
         return JsonResponse({"error": f"连续多次登录失败，该账号已被暂时锁定。{wait}或联系系统管理员解锁。"}, status=status)
     return render(request, "registration/locked_out.html", {"lockout_minutes": minutes}, status=status)
+
+
+class MinimumLengthValidator(password_validation.MinimumLengthValidator):
+    """Django's length rule with a Chinese message: its own is a plural form that the Chinese
+    translation leaves in English."""
+
+    def validate(self, password, user=None):
+        if len(password) < self.min_length:
+            raise ValidationError(
+                f"密码太短，至少需要 {self.min_length} 个字符。",
+                code="password_too_short",
+                params={"min_length": self.min_length},
+            )
+
+    def get_help_text(self):
+        return f"密码至少需要 {self.min_length} 个字符。"

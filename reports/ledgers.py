@@ -6,13 +6,14 @@ fields its free-text search looks in, and the sums shown for the filtered rows.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import Count, Q, Sum
 from django.db.models.functions import Coalesce
 
-from .choices import ActivityCategory, HonorLevel, MeetingKind, MemberStatus, WelfareReason
+from .choices import ActivityCategory, FundSource, Gender, HonorLevel, MeetingKind, MemberStatus, WelfareReason
 from .forms.records import ActivityForm, HonorForm, MeetingForm, MemberForm, WelfarePaymentForm
 from .models import Activity, Honor, Meeting, Member, WelfarePayment
 
@@ -33,6 +34,28 @@ class Total:
 
 
 @dataclass(frozen=True)
+class ChoiceFilter:
+    """A filter on one field by its choices, given in the URL as param=value (repeated for several
+    values: a drafted paragraph's data source may count a few reasons together)."""
+
+    param: str
+    field: str
+    label: str
+    choices: tuple
+    coerce: Callable[[str], object] = str
+
+    def lookup(self, values: list[str]) -> Q:
+        return Q(**{f"{self.field}__in": [self.coerce(value) for value in values]})
+
+
+YES_NO = (("1", "是"), ("0", "否"))
+
+
+def _yes(value: str) -> bool:
+    return value == "1"
+
+
+@dataclass(frozen=True)
 class Ledger:
     slug: str
     title: str
@@ -48,6 +71,13 @@ class Ledger:
     default_sort: str
     date_field: str | None  # the field the year/month filter applies to; None: no period filter
     select_related: tuple[str, ...] = ()
+    more_filters: tuple[ChoiceFilter, ...] = ()
+
+    @property
+    def choice_filters(self) -> tuple[ChoiceFilter, ...]:
+        """The main choice (category, reason, …) as the `choice` parameter, then the others."""
+        main = ChoiceFilter("choice", self.choice_field, self.choice_label, self.choices)
+        return (main, *self.more_filters)
 
     @property
     def sortable(self) -> set[str]:
@@ -86,7 +116,7 @@ LEDGERS: dict[str, Ledger] = {
             model=Member,
             form_class=MemberForm,
             columns=(
-                Column("姓名", "name", "name"),
+                Column("姓名", "name", "sort_key"),  # in pinyin order
                 Column("性别", "get_gender_display", "gender"),
                 Column("部门", "department", "department"),
                 Column("职务", "position"),
@@ -103,6 +133,10 @@ LEDGERS: dict[str, Ledger] = {
             totals=(Total("人数", None),),
             default_sort="department",
             date_field=None,
+            more_filters=(
+                ChoiceFilter("gender", "gender", "性别", tuple(Gender.choices)),
+                ChoiceFilter("hardship", "is_hardship", "困难职工", YES_NO, coerce=_yes),
+            ),
         ),
         Ledger(
             slug="activities",
@@ -156,6 +190,7 @@ LEDGERS: dict[str, Ledger] = {
             default_sort="-date",
             date_field="date",
             select_related=("member",),
+            more_filters=(ChoiceFilter("fund", "fund_source", "经费来源", tuple(FundSource.choices)),),
         ),
         Ledger(
             slug="honors",

@@ -25,6 +25,7 @@ from .choices import (
 from .bulk import insert_rows
 from .federation.rollup import figures_by_branch, freeze, rebuild_figures
 from .models import Activity, Branch, Honor, Meeting, Member, Report, Revision, WelfarePayment
+from .pinyin import sort_key as pinyin_sort_key
 
 UNIONS_PER_DISTRICT = 1000
 SHARES = {"members": 0.30, "activities": 0.30, "payments": 0.25, "honors": 0.05, "meetings": 0.10}
@@ -83,13 +84,14 @@ def _records(union_ids: list[int], counts: dict[str, int], year: int, rng: rando
     written = {}
     written["members"] = insert_rows(Member, [
         "branch_id", "name", "gender", "birth_date", "department", "position", "employment_type", "joined_on",
-        "status", "is_hardship", "hardship_reason", "hardship_since", "phone", "notes",
+        "status", "is_hardship", "hardship_reason", "hardship_since", "phone", "notes", "sort_key",
     ], (
-        (u, rng.choice(SURNAMES) + rng.choice(GIVEN) + str(i), "female" if i % 2 else "male",
+        (u, name, "female" if i % 2 else "male",
          datetime.date(1965 + i % 35, 1 + i % 12, 1 + i % 28), f"第{i % 6 + 1}部门", "", "established",
          day() if i % 10 == 0 else datetime.date(2010, 1, 1), "retired" if i % 25 == 0 else "active",
-         i % 40 == 0, "家庭困难" if i % 40 == 0 else "", None, "", "")
+         i % 40 == 0, "家庭困难" if i % 40 == 0 else "", None, "", "", pinyin_sort_key(base) + pinyin_sort_key(str(i)))
         for u in union_ids for i in range(counts["members"])
+        for base in (rng.choice(SURNAMES) + rng.choice(GIVEN),) for name in (base + str(i),)
     ))
     written["activities"] = insert_rows(Activity, [
         "branch_id", "title", "category", "start_date", "end_date", "place", "participants", "cost", "partners",
@@ -115,7 +117,7 @@ def _records(union_ids: list[int], counts: dict[str, int], year: int, rng: rando
     written["meetings"] = insert_rows(Meeting, [
         "branch_id", "kind", "session", "date", "attendees", "proposals_received", "proposals_accepted", "topics",
     ], (
-        (u, kinds[i % len(kinds)], "", day(), 20 + i % 30, i % 12, (i % 12) // 2, "")
+        (u, kinds[i % len(kinds)], f"第{i + 1}次", day(), 20 + i % 30, i % 12, (i % 12) // 2, "")
         for u in union_ids for i in range(counts["meetings"])
     ))
     return written

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import branch_info, branches, dashboard, documents, excel, federation, health, inbox, ledgers
+from .views import branch_info, branches, dashboard, documents, excel, federation, health, help_pages, inbox, ledgers
 
 app_name = "reports"
 
@@ -10,9 +10,13 @@ urlpatterns = [
     path("inbox/", inbox.inbox, name="inbox"),
     path("inbox/<int:pk>/open/", inbox.notification_open, name="notification_open"),
     path("inbox/read-all/", inbox.inbox_read_all, name="inbox_read_all"),
+    path("help/", help_pages.help_index, name="help"),
+    path("help/<slug:role>/", help_pages.help_role, name="help_role"),
     path("b/<slug:code>/", dashboard.branch_home, name="branch_home"),
     path("b/<slug:code>/info/", branch_info.branch_info, name="branch_info"),
     path("b/<slug:code>/ledger/<slug:slug>/", ledgers.ledger_list, name="ledger"),
+    path("b/<slug:code>/ledger/<slug:slug>/export.xlsx", ledgers.ledger_export, name="ledger_export"),
+    path("b/<slug:code>/ledger/<slug:slug>/print/", ledgers.ledger_print, name="ledger_print"),
     path("b/<slug:code>/ledger/<slug:slug>/new/", ledgers.record_form, name="record_add"),
     path("b/<slug:code>/ledger/<slug:slug>/<int:pk>/edit/", ledgers.record_form, name="record_edit"),
     path("b/<slug:code>/ledger/<slug:slug>/<int:pk>/delete/", ledgers.record_delete, name="record_delete"),

@@ -1,9 +1,15 @@
 """Small makers for records in tests, with sensible defaults."""
 import datetime
+import itertools
 from decimal import Decimal
 
 from reports.choices import ActivityCategory, HonorLevel, MeetingKind, WelfareReason
 from reports.models import Activity, Honor, Meeting, Member, WelfarePayment
+
+
+# One meeting per branch, kind, day and session: filled meetings are told apart by their session,
+# across calls too (a test may fill a branch twice).
+SESSIONS = itertools.count(1)
 
 
 def make_member(branch, name="王丽", **kw):
@@ -54,6 +60,6 @@ def fill_branch(branch, year, n):
         for i in range(n)
     )
     Meeting.objects.bulk_create(
-        Meeting(branch=branch, date=datetime.date(year, i % 12 + 1, 4), kind=MeetingKind.values[i % 7])
+        Meeting(branch=branch, date=datetime.date(year, i % 12 + 1, 4), kind=MeetingKind.values[i % 7], session=f"第{next(SESSIONS)}次")
         for i in range(n)
     )

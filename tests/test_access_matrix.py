@@ -50,9 +50,15 @@ MATRIX = {
     "login": {role: {"GET": "ok", "POST": "ok"} for role in ROLES[1:]},
     "logout": {role: {"GET": 405, "POST": "login"} for role in ROLES[1:]},
     "reports:home": {role: {"GET": "ok", "POST": 405} for role in ROLES[1:]},
+    "password_change": {role: {"GET": "ok", "POST": "ok"} for role in ROLES[1:]},
+    "password_change_done": {role: {"GET": "ok", "POST": 405} for role in ROLES[1:]},
+    "reports:help": {role: {"GET": "ok", "POST": 405} for role in ROLES[1:]},
+    "reports:help_role": {role: {"GET": "ok", "POST": 405} for role in ROLES[1:]},
     "reports:branch_home": read_only(),
     "reports:branch_info": action(EDITORS, {"officer_above"}),
     "reports:ledger": read_only(),
+    "reports:ledger_export": read_only(),
+    "reports:ledger_print": read_only(),
     "reports:record_add": action(EDITORS, {"officer_above"}),
     "reports:record_edit": action(EDITORS, {"officer_above"}),
     "reports:record_delete": action(EDITORS, {"officer_above"}),
@@ -147,7 +153,10 @@ def world(db):
         "login": {}, "logout": {}, "reports:home": {}, "reports:branches_import": {}, "reports:healthz": {},
         "reports:inbox": {}, "reports:inbox_read_all": {},
         "reports:notification_open": {"pk": Notification.objects.get(recipient=cast.alice, kind=NotificationKind.REOPENED).pk},
+        "password_change": {}, "password_change_done": {}, "reports:help": {}, "reports:help_role": {"role": "chair"},
         "reports:ledger": {**union, "slug": "activities"},
+        "reports:ledger_export": {**union, "slug": "activities"},
+        "reports:ledger_print": {**union, "slug": "activities"},
         "reports:record_add": {**union, "slug": "activities"},
         "reports:record_edit": {**union, "slug": "activities", "pk": activity.pk},
         "reports:record_delete": {**union, "slug": "activities", "pk": activity.pk},
@@ -207,4 +216,4 @@ def test_the_matrix(client, world, role):
 
 def test_matrix_size():
     # Printed in the closing note: every URL, every role, both methods.
-    assert len(MATRIX) * len(ROLES) * 2 == 49 * 8 * 2
+    assert len(MATRIX) * len(ROLES) * 2 == 55 * 8 * 2

@@ -29,7 +29,7 @@ def test_template_and_export_download_with_chinese_file_names(client, cast):
     response = client.get(reverse("reports:excel_template", args=["school"]))
     assert response.status_code == 200 and response["Content-Type"] == XLSX
     assert f"filename*=UTF-8''{quote('工会台账导入模板.xlsx')}" in response["Content-Disposition"]
-    assert read_back(response.content).sheetnames == ["会员", "活动", "帮扶慰问", "荣誉", "会议"]
+    assert read_back(response.content).sheetnames == ["说明", "会员", "活动", "帮扶慰问", "荣誉", "会议"]
     export = client.get(reverse("reports:excel_export", args=["school"]))
     assert quote(cast.school.short_name) in export["Content-Disposition"]
 

@@ -40,13 +40,13 @@ def rows(sheet) -> list[list]:
     return [list(row) for row in sheet.iter_rows(min_row=2, values_only=True)]
 
 
-def test_template_has_the_five_sheets_with_exact_headers_and_no_rows():
+def test_template_has_instructions_then_the_five_sheets_with_exact_headers_and_an_example_row():
     book = read_back(build_template())
-    assert book.sheetnames == list(LAYOUT)
+    assert book.sheetnames == ["说明", *LAYOUT]
     for name, headers in LAYOUT.items():
         sheet = book[name]
         assert [cell.value for cell in sheet[1]] == headers
-        assert sheet.max_row == 1
+        assert sheet.max_row == 2 and sheet["A2"].value.startswith("示例")
         assert sheet.freeze_panes == "A2"
         assert all(sheet.column_dimensions[cell.column_letter].width >= 10 for cell in sheet[1])
 
@@ -90,6 +90,7 @@ def test_template_explains_the_new_columns_in_header_comments():
 def test_importing_the_template_creates_nothing(cast):
     result = import_workbook(cast.school, io.BytesIO(build_template()), actor=None)
     assert sum(result.created.values()) == sum(result.skipped.values()) == 0
+    assert result.examples == {name: 1 for name in LAYOUT}
 
 
 @pytest.fixture

@@ -1,9 +1,9 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.db import transaction
-from django.urls import include, path
+from django.urls import include, path, reverse_lazy
 
-from reports.forms.auth import LoginForm
+from reports.forms.auth import ChangePasswordForm, LoginForm
 from reports.views import session
 
 urlpatterns = [
@@ -21,6 +21,18 @@ urlpatterns = [
     # The forms' script: who is signed in, and signing in again without leaving the page.
     path("accounts/session/", session.session_status, name="session_status"),
     path("accounts/login/json/", session.login_json, name="login_json"),
+    path(
+        "accounts/password/",
+        # Outside a request transaction, like the login: checking the old password and hashing the
+        # new one take most of a second, and on SQLite would hold the write lock for all of it.
+        transaction.non_atomic_requests(
+            auth_views.PasswordChangeView.as_view(
+                form_class=ChangePasswordForm, success_url=reverse_lazy("password_change_done")
+            )
+        ),
+        name="password_change",
+    ),
+    path("accounts/password/done/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
     path("admin/", admin.site.urls),
     path("", include("reports.urls")),
 ]

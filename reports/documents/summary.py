@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from .. import figures
 from ..choices import ActivityCategory as C
-from ..choices import FestivalOccasion, FundSource, HonorKind, HonorLevel, MeetingKind, WelfareReason
+from ..choices import FestivalOccasion, FundSource, Gender, HonorKind, HonorLevel, MeetingKind, MemberStatus, WelfareReason
 from ..festivals import in_calendar_order, prose_names
 from ..stats import ReasonRow
 from .content import Document, Paragraph, Section, Source
@@ -162,6 +162,10 @@ class _SummaryDrafter:
         period = self.facts.period
         return Source(label, ledger, {"start": period.start.isoformat(), "end": period.end.isoformat(), **params})
 
+    def paid_source(self, label: str, reasons: list[str]) -> Source:
+        """The union's own payments for some reasons: the rows its welfare figures count."""
+        return self.source(label, "welfare", choice=list(reasons), fund=sorted(FundSource.paid_by_union()))
+
     def drafted(self, key: str, text: str, sources=(), placeholder=False) -> Paragraph:
         return Paragraph(key=key, text=text, drafted=text, placeholder=placeholder, sources=list(sources))
 
@@ -300,7 +304,8 @@ class _SummaryDrafter:
                     "accepted": sum(m.proposals_accepted for m in congresses),
                 },
             )
-            paras.append(self.drafted("meetings.congress_total", text, [self.source("各类代表大会", "meetings")]))
+            kinds = sorted({m.kind for m in congresses})
+            paras.append(self.drafted("meetings.congress_total", text, [self.source("各类代表大会", "meetings", choice=kinds)]))
         paras += self.category_paragraphs("democracy")
         return Section("democracy", self.heading("democracy"), paras)
 
@@ -319,7 +324,8 @@ class _SummaryDrafter:
         totals = figures.visits(rows)  # insurance premiums are told on their own, not as visits
         if totals.count:
             text = self.say("summary/sentences/welfare_total.txt", {"totals": totals, "change": self.welfare_change(totals)})
-            paras.append(self.drafted("welfare.total", text, [self.source("全部帮扶慰问", "welfare")]))
+            reasons = [r.reason for r in rows if r.reason not in figures.NOT_A_VISIT]
+            paras.append(self.drafted("welfare.total", text, [self.paid_source("全部帮扶慰问", reasons)]))
         occasions = [r for r in rows if r.reason in LIFE_EVENTS]
         if len(occasions) < 2:
             occasions = []
@@ -333,11 +339,12 @@ class _SummaryDrafter:
                 continue
             name = first_existing(f"summary/sentences/welfare/{row.reason}.txt", "summary/sentences/welfare/default.txt")
             text = self.say(name, {"row": row, "has_register": bool(self.facts.members.hardship)})
-            paras.append(self.drafted(f"welfare.{row.reason}", text, [self.source(row.label, "welfare", choice=row.reason)]))
+            paras.append(self.drafted(f"welfare.{row.reason}", text, [self.paid_source(row.label, [row.reason])]))
         paras += self.obtained_paragraphs()
         if paras and self.facts.members.hardship:
             text = self.say("summary/sentences/hardship_register.txt", {"count": self.facts.members.hardship})
-            paras.append(self.drafted("welfare.hardship_register", text, [Source("困难职工", "members", {"q": "", "choice": "active"})]))
+            register = Source("困难职工", "members", {"choice": MemberStatus.ACTIVE, "hardship": "1"})
+            paras.append(self.drafted("welfare.hardship_register", text, [register]))
         return Section("welfare", self.heading("welfare"), paras)
 
     def life_events_paragraph(self, rows) -> Paragraph:
@@ -349,7 +356,7 @@ class _SummaryDrafter:
         combined = ReasonRow("", "", sum(r.count for r in rows), sum(r.headcount for r in rows),
                              sum((r.cash for r in rows), Decimal("0")), sum((r.goods for r in rows), Decimal("0")))
         text = self.say("summary/sentences/welfare/occasions.txt", {"row": combined, "occasions": occasions})
-        return self.drafted("welfare.occasions", text, [self.source("婚丧病育等慰问", "welfare")])
+        return self.drafted("welfare.occasions", text, [self.paid_source("婚丧病育等慰问", [r.reason for r in rows])])
 
     def festival_paragraphs(self, row) -> list[Paragraph]:
         """The union's festival visits, naming the festivals they were for; a 三八 gift to the
@@ -357,7 +364,7 @@ class _SummaryDrafter:
         paid = [p for p in self.facts.payment_list if p.reason == WelfareReason.FESTIVAL and p.is_union_payment]
         womens = [p for p in paid if p.festival_occasion() == FestivalOccasion.WOMENS_DAY]
         others = [p for p in paid if p not in womens]
-        source = [self.source(row.label, "welfare", choice=row.reason)]
+        source = [self.paid_source(row.label, [row.reason])]
         paras = []
         if others:
             names = in_calendar_order(
@@ -381,7 +388,7 @@ class _SummaryDrafter:
                 continue
             extra = {"row": money_row(None, payments), "whom": self.whom(payments), "households": sum(p.headcount for p in payments)}
             text = self.say(f"summary/sentences/obtained/{fund}.txt", extra)
-            paras.append(self.drafted(f"welfare.obtained.{fund}", text, [self.source(FundSource(fund).label, "welfare")]))
+            paras.append(self.drafted(f"welfare.obtained.{fund}", text, [self.source(FundSource(fund).label, "welfare", fund=fund)]))
         return paras
 
     def whom(self, payments) -> str:
@@ -408,14 +415,15 @@ class _SummaryDrafter:
                 change = self.change([(count, sum(r.count for r in before), "次"),
                                       (participants, sum(r.participants for r in before), "人次")])
             text = self.say("summary/sentences/culture_total.txt", {"count": count, "participants": participants, "change": change})
-            paras.insert(0, self.drafted("culture.total", text, [self.source("文体活动", "activities")]))
+            paras.insert(0, self.drafted("culture.total", text, [self.source("文体活动", "activities", choice=categories)]))
         return Section("culture", self.heading("culture"), paras)
 
     def women(self) -> Section:
         paras = self.category_paragraphs("women")
         if paras and self.facts.members.female:
             text = self.say("summary/sentences/women_members.txt", {"members": self.facts.members})
-            paras.insert(0, self.drafted("members.female", text, [Source("女会员", "members", {"choice": "active"})]))
+            women = Source("女会员", "members", {"choice": MemberStatus.ACTIVE, "gender": Gender.FEMALE})
+            paras.insert(0, self.drafted("members.female", text, [women]))
         return Section("women", self.heading("women"), paras)
 
     def safety(self) -> Section:
@@ -438,7 +446,8 @@ class _SummaryDrafter:
         committee_rows = [r for r in facts.meetings.rows if r.kind not in MeetingKind.congresses()]
         if committee_rows:
             text = self.say("summary/sentences/committee_meetings.txt", {"rows": committee_rows})
-            paras.append(self.drafted("meetings.committees", text, [self.source("会议", "meetings")]))
+            kinds = sorted({r.kind for r in committee_rows})
+            paras.append(self.drafted("meetings.committees", text, [self.source("会议", "meetings", choice=kinds)]))
         paras += self.category_paragraphs("building")
         return Section("building", self.heading("building"), paras)
 

@@ -1,5 +1,5 @@
 """The login form, with messages that never reveal whether a username exists."""
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
 
 
 class LoginForm(AuthenticationForm):
@@ -13,3 +13,22 @@ class LoginForm(AuthenticationForm):
         self.fields["username"].label = "用户名"
         self.fields["password"].label = "密码"
         self.fields["username"].widget.attrs.update({"autofocus": True, "autocomplete": "username"})
+
+
+class ChangePasswordForm(PasswordChangeForm):
+    """Django's password change, worded for the site: the old password first, the new one twice,
+    checked by the password validators in settings (their messages are Django's Chinese ones)."""
+
+    error_messages = {
+        **PasswordChangeForm.error_messages,
+        "password_incorrect": "原密码不正确，请重新输入。",
+        "password_mismatch": "两次输入的新密码不一致。",
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["old_password"].label = "原密码"
+        self.fields["new_password1"].label = "新密码"
+        self.fields["new_password2"].label = "再次输入新密码"
+        self.fields["new_password1"].help_text = "至少 8 个字符，不能全是数字，不能太常见，也不能和用户名太像。"
+        self.fields["new_password2"].help_text = ""

@@ -4,6 +4,7 @@ from django import forms
 
 from ..choices import FestivalOccasion
 from ..models import Activity, Honor, Meeting, Member, PlanItem, WelfarePayment
+from ..pinyin import full_pinyin, initials
 
 
 class DateInput(forms.DateInput):
@@ -43,6 +44,14 @@ class BranchRecordForm(forms.ModelForm):
         self.fields["plan_item"].queryset = items
         self.fields["plan_item"].empty_label = "（不对应计划事项）"
 
+    def _get_validation_exclusions(self):
+        # The branch is not a form field but is always set (from the URL), so the constraints that
+        # include it (one meeting per branch, kind, day and session) are checked here like the
+        # rest, and refused with their message instead of failing in the database.
+        exclusions = super()._get_validation_exclusions()
+        exclusions.discard("branch")
+        return exclusions
+
     def clean(self):
         cleaned = super().clean()
         # Sent but blank: refused here with the field's own message. Left to the model, a blank
@@ -51,6 +60,26 @@ class BranchRecordForm(forms.ModelForm):
             if name in self.data and not cleaned.get(name):
                 self.add_error(name, forms.ValidationError("请选择%(label)s。", code="required", params={"label": self.fields[name].label}))
         return cleaned
+
+
+class MemberPicker(forms.Select):
+    """A member drop-down whose options carry each name, its full pinyin and its initials, for the
+    search box static/js/member_picker.js puts above it ("zs" finds 张三). Without script it is a
+    plain drop-down, in pinyin order like the register."""
+
+    def __init__(self, attrs=None):
+        super().__init__({"data-member-picker": "", **(attrs or {})})
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        member = getattr(value, "instance", None)
+        if member is not None:
+            option["attrs"]["data-search"] = f"{member.name} {full_pinyin(member.name)} {initials(member.name)}"
+        return option
+
+
+def members_in_pinyin_order(branch):
+    return Member.objects.filter(branch=branch).order_by("sort_key", "name", "pk")
 
 
 def _date_widgets(*names):
@@ -93,12 +122,12 @@ class WelfarePaymentForm(BranchRecordForm):
             "date", "reason", "occasion", "member", "recipients", "headcount", "cash", "goods_value", "fund_source",
             "notes", *PLAN_FIELDS,
         ]
-        widgets = _date_widgets("date")
+        widgets = {**_date_widgets("date"), "member": MemberPicker}
 
     def __init__(self, *args, branch, **kwargs):
         super().__init__(*args, branch=branch, **kwargs)
         # Only this branch's members can be chosen; the model check repeats the rule.
-        self.fields["member"].queryset = Member.objects.filter(branch=branch).order_by("name")
+        self.fields["member"].queryset = members_in_pinyin_order(branch)
         self.fields["member"].label_from_instance = lambda m: f"{m.name}（{m.department}）" if m.department else m.name
         self.fields["member"].empty_label = "（发给一批人，不选会员）"
         self.fields["occasion"].choices = [("", "（按日期推定；非节日慰问不填）")] + list(FestivalOccasion.choices)

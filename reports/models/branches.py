@@ -8,7 +8,7 @@ from django.db.models import Q, Value
 from django.db.models.functions import Concat, Substr
 from simple_history.models import HistoricalRecords
 
-from ..choices import BranchKind, Sector, UnitKind
+from ..choices import BranchKind, MemberStatus, Sector, UnitKind
 from ..units import UnitWords, guess_unit_kind, words_for_unit
 from .scoping import editable_q, visible_q
 
@@ -169,6 +169,21 @@ class Branch(models.Model):
                 raise ValidationError(
                     {"parent": "上级工会不能是它自己的下级组织。"}, code="parent_cycle"
                 )
+        self.clean_workforce()
+
+    def clean_workforce(self):
+        """The workforce counts every employee, members or not, so it is never below the members
+        on the register: the join rate (members / workforce) would read above 100%. 0 means the
+        figure has not been entered, and reports then leave the join rate out."""
+        if not self.pk or not self.workforce:
+            return
+        registered = self.member_set.filter(status=MemberStatus.ACTIVE).count()
+        if self.workforce < registered:
+            raise ValidationError(
+                {"workforce": f"职工总数（{self.workforce}）不能少于在册会员人数（{registered}）。"
+                 "职工总数是单位全部在岗职工（含非会员），请核对后重新填写。"},
+                code="workforce_below_members",
+            )
 
     def save(self, *args, **kwargs):
         # The path is derived data kept beside the parent link so that subtree reads stay one

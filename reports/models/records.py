@@ -31,6 +31,7 @@ from ..choices import (
     WelfareReason,
 )
 from ..festivals import occasion_on
+from ..pinyin import sort_key as pinyin_sort_key
 from ..validators import not_in_future
 from .scoping import editable_q, visible_q
 
@@ -38,6 +39,8 @@ ZERO = Decimal("0")
 NON_NEGATIVE_AMOUNT = MinValueValidator(ZERO, "金额不能为负数。")
 NON_NEGATIVE_COUNT = MinValueValidator(0, "数量不能为负数。")
 OCCASION_ONLY_FOR_FESTIVAL = "只有事由为“节日慰问”的记录才能填写节日。"
+ONE_MEMBER_ONE_HEADCOUNT = "选了一位会员时人次只能为 1；发给多人时请不选会员，在“对象说明”中写明对象并填写总人次。"
+DUPLICATE_MEETING = "本工会在这一天已经记录了同一届次的这种会议，请勿重复登记；如确是另一次会议，请在届次中注明。"
 
 
 def money_field(verbose_name: str, help_text: str) -> models.DecimalField:
@@ -164,12 +167,21 @@ class Member(BranchOwned):
     )
     phone = models.CharField("联系电话", max_length=30, blank=True, help_text="手机或办公电话。")
     notes = models.TextField("备注", max_length=2000, blank=True, help_text="其他需要记录的情况。")
+    # The name in pinyin, kept by save() and the Excel import: registers and pickers list members
+    # in pinyin order on every database (see reports/pinyin.py).
+    sort_key = models.CharField(
+        "拼音排序", max_length=300, blank=True, default="", db_default="", editable=False,
+        help_text="由姓名自动生成，用于按拼音排序。",
+    )
 
     class Meta:
         verbose_name = "会员"
         verbose_name_plural = "会员"
-        ordering = ["branch", "department", "name"]
-        indexes = [models.Index(fields=["branch", "status"], name="member_branch_status")]
+        ordering = ["branch", "department", "sort_key", "name"]
+        indexes = [
+            models.Index(fields=["branch", "status"], name="member_branch_status"),
+            models.Index(fields=["branch", "sort_key"], name="member_branch_sort_key"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(is_hardship=True) | (Q(hardship_reason="") & Q(hardship_since__isnull=True)),
@@ -180,6 +192,16 @@ class Member(BranchOwned):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args, **kwargs):
+        self.refresh_sort_key()
+        if kwargs.get("update_fields") is not None and "name" in kwargs["update_fields"]:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "sort_key"}
+        super().save(*args, **kwargs)
+
+    def refresh_sort_key(self) -> None:
+        """For rows saved without save(): the Excel import's bulk insert."""
+        self.sort_key = pinyin_sort_key(self.name)
 
     @property
     def hardship_label(self) -> str:
@@ -338,6 +360,11 @@ class WelfarePayment(FulfilsPlanItem, BranchOwned):
                 violation_error_message="请选择会员，或填写慰问对象说明。",
             ),
             models.CheckConstraint(
+                condition=Q(member__isnull=True) | Q(headcount=1),
+                name="welfare_one_member_one_headcount",
+                violation_error_message=ONE_MEMBER_ONE_HEADCOUNT,
+            ),
+            models.CheckConstraint(
                 condition=Q(occasion="") | Q(reason=WelfareReason.FESTIVAL),
                 name="welfare_occasion_only_for_festival",
                 violation_error_message=OCCASION_ONLY_FOR_FESTIVAL,
@@ -383,7 +410,14 @@ class WelfarePayment(FulfilsPlanItem, BranchOwned):
             raise ValidationError({"member": "所选会员不属于本工会。"}, code="member_other_branch")
         if not self.member_id and not self.recipients.strip():
             raise ValidationError({"recipients": "请选择会员，或填写慰问对象说明。"}, code="no_recipient")
+        self.clean_headcount(names_member=bool(self.member_id))
         self.clean_occasion()
+
+    def clean_headcount(self, *, names_member: bool):
+        """A payment to one named member is one 人次; a group is told by its description and total.
+        Separate from clean() for the Excel import, which knows the member only by the row's name."""
+        if names_member and self.headcount is not None and self.headcount > 1:
+            raise ValidationError({"headcount": ONE_MEMBER_ONE_HEADCOUNT}, code="member_headcount_above_one")
 
     def clean_occasion(self):
         """Separate from clean() for the Excel import, which checks a row's member link itself."""
@@ -496,6 +530,12 @@ class Meeting(FulfilsPlanItem, BranchOwned):
                 condition=Q(proposals_accepted__lte=F("proposals_received")),
                 name="meeting_accepted_not_above_received",
                 violation_error_message="立案数不能多于收到的提案数。",
+            ),
+            # One meeting is one row: a congress counted twice doubles its proposals in the summary.
+            models.UniqueConstraint(
+                fields=["branch", "kind", "date", "session"],
+                name="meeting_once_per_day_and_session",
+                violation_error_message=DUPLICATE_MEETING,
             ),
         ]
 

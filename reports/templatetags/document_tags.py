@@ -11,8 +11,9 @@ register = template.Library()
 
 @register.simple_tag
 def source_url(branch, source):
-    """The ledger page filtered to the records behind a drafted figure."""
-    return reverse("reports:ledger", args=[branch.code, source.ledger]) + "?" + urlencode(source.params)
+    """The ledger page filtered to the records behind a drafted figure (a list value repeats its
+    parameter: choice=wedding&choice=birth)."""
+    return reverse("reports:ledger", args=[branch.code, source.ledger]) + "?" + urlencode(source.params, doseq=True)
 
 
 @register.filter

@@ -58,7 +58,7 @@ def excel_page(request: HttpRequest, code: str) -> HttpResponse:
                 problems = rejected.problems
                 messages.error(request, f"工作簿有 {len(problems)} 处问题，没有导入任何数据。请修改后重新上传。")
             else:
-                messages.success(request, f"导入完成：{_summary(result)}")
+                messages.success(request, f"导入完成：{_summary(result)}{result.examples_note()}")
                 return redirect("reports:excel", code=branch.code)
     return render(
         request,

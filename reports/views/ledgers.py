@@ -7,13 +7,18 @@ from django.db.models import ProtectedError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_safe
 
+from .. import workbook
 from ..access import can_edit_records, get_branch_for_user, get_record_for_user
+from ..exporting.responses import XLSX, attachment
 from ..forms.filters import LedgerFilterForm
 from ..ledgers import LEDGERS, Ledger, cell_value
 
 PAGE_SIZE = 25
+# A printed ledger beyond this many rows is too long to read on paper; the page says to narrow it.
+MAX_PRINTED_ROWS = 2000
 
 
 def _ledger(slug: str) -> Ledger:
@@ -37,19 +42,38 @@ def _sort_links(ledger: Ledger, current: tuple[str, ...]):
             yield column, column.sort, ""
 
 
+def _filtered(request: HttpRequest, ledger: Ledger, branch):
+    """The filter bar as the request sets it, and the branch's rows it leaves, in the asked order.
+    The page, its Excel export and its printed copy all read their rows here."""
+    filters = LedgerFilterForm(request.GET, ledger=ledger)
+    rows = filters.apply(ledger.model.objects.filter(branch=branch))
+    ordering = ledger.order_by(request.GET.get("sort"))
+    return filters, rows, ordering
+
+
+def _table(ledger: Ledger, records):
+    """Each record with its cells, each cell with its column (the phone layout labels cells by it)."""
+    return [(record, [(cell_value(record, c), c) for c in ledger.columns]) for record in records]
+
+
+def _same_filters(request: HttpRequest) -> str:
+    """The page's query string without its page number: what the export and print links carry."""
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
+
+
 @login_required
 @require_safe
 def ledger_list(request: HttpRequest, code: str, slug: str) -> HttpResponse:
     """The branch's records of one kind: filtered, sorted, paginated, with totals of the filtered rows."""
     ledger = _ledger(slug)
     branch = get_branch_for_user(request.user, code)
-    filters = LedgerFilterForm(request.GET, ledger=ledger)
-    rows = filters.apply(ledger.model.objects.filter(branch=branch))
-    ordering = ledger.order_by(request.GET.get("sort"))
+    filters, rows, ordering = _filtered(request, ledger, branch)
     page = Paginator(rows.order_by(*ordering).select_related(*ledger.select_related), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
-    table = [(record, [(cell_value(record, c), c) for c in ledger.columns]) for record in page.object_list]
+    table = _table(ledger, page.object_list)
     return render(
         request,
         "reports/ledger_list.html",
@@ -63,6 +87,46 @@ def ledger_list(request: HttpRequest, code: str, slug: str) -> HttpResponse:
             "page": page,
             "totals": ledger.aggregate(rows),
             "can_edit": can_edit_records(request.user, branch),
+            "same_filters": _same_filters(request),
+        },
+    )
+
+
+@login_required
+@require_safe
+def ledger_export(request: HttpRequest, code: str, slug: str) -> HttpResponse:
+    """The filtered rows as an Excel sheet with the columns of the full export (and its import)."""
+    ledger = _ledger(slug)
+    branch = get_branch_for_user(request.user, code)
+    _filters, rows, ordering = _filtered(request, ledger, branch)
+    content = workbook.export_sheet(workbook.sheet_of(ledger.model), rows.order_by(*ordering))
+    stamp = timezone.localdate().strftime("%Y%m%d")
+    return attachment(content, f"{branch.display_name}{ledger.title}{stamp}.xlsx", XLSX)
+
+
+@login_required
+@require_safe
+def ledger_print(request: HttpRequest, code: str, slug: str) -> HttpResponse:
+    """The filtered rows on a page made for paper: the branch, the ledger, the filters in words,
+    the whole table and its totals, without the site's navigation."""
+    ledger = _ledger(slug)
+    branch = get_branch_for_user(request.user, code)
+    filters, rows, ordering = _filtered(request, ledger, branch)
+    records = list(rows.order_by(*ordering).select_related(*ledger.select_related)[: MAX_PRINTED_ROWS + 1])
+    return render(
+        request,
+        "reports/ledger_print.html",
+        {
+            "branch": branch,
+            "ledger": ledger,
+            "conditions": filters.description(),
+            "headers": ledger.columns,
+            "table": _table(ledger, records[:MAX_PRINTED_ROWS]),
+            "cut_short": len(records) > MAX_PRINTED_ROWS,
+            "max_rows": MAX_PRINTED_ROWS,
+            "totals": ledger.aggregate(rows),
+            "printed_on": timezone.localdate(),
+            "back": _same_filters(request),
         },
     )
 

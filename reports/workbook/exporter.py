@@ -6,21 +6,21 @@ never turned into a formula, so an export opened in Excel cannot run anything an
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 from io import BytesIO
 
 from django.db import models
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.comments import Comment
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from ..models import Activity, Branch
-from .reader import MAX_DATA_ROWS
+from .reader import EXAMPLE_MARK, MAX_DATA_ROWS
 from .references import activity_reference
 from .schema import HONORS, MEMBERS, PAYMENTS, RECORD_SHEETS, Column, Kind, SheetSpec, kind_of
 
@@ -29,12 +29,9 @@ AMOUNT_FORMAT = "0.00"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 HEADER_FONT = Font(bold=True)
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
+EXAMPLE_FILL = PatternFill("solid", fgColor="D9D9D9")
+EXAMPLE_FONT = Font(color="595959", italic=True)
 WIDTHS = {Kind.DATE: 12, Kind.BOOL: 10, Kind.AMOUNT: 14, Kind.COUNT: 10, Kind.CHOICE: 20, Kind.REFERENCE: 12}
-
-
-def build_template() -> bytes:
-    """The five sheets with their headers, widths and drop-down lists, and no rows."""
-    return _workbook_bytes({spec: () for spec in RECORD_SHEETS})
 
 
 def export_branch(branch: Branch) -> bytes:
@@ -67,28 +64,62 @@ def _area_records(spec: SheetSpec, records_of, start: datetime.date, end: dateti
     return records.iterator(chunk_size=2000)
 
 
+def empty_sheets_with(examples: dict[SheetSpec, models.Model], before: Callable[[Workbook], None]) -> bytes:
+    """The five sheets without records, an example row on each, and sheets of the caller's own
+    written first (template.py: the 说明 sheet)."""
+    return _workbook_bytes({spec: () for spec in RECORD_SHEETS}, examples=examples, before=before)
+
+
 def workbook_of(records: dict[SheetSpec, Iterable[models.Model]]) -> bytes:
     """The template filled with the given records, saved or not (see example.py)."""
     return _workbook_bytes({spec: records.get(spec, ()) for spec in RECORD_SHEETS})
 
 
+def export_sheet(spec: SheetSpec, records: models.QuerySet) -> bytes:
+    """Some records of one kind (a ledger's filtered rows, in its order), as that kind's sheet of
+    the full export: the same columns, notes and drop-down lists, so the file imports as it is."""
+    return _workbook_bytes({spec: _with_references(spec, records).iterator(chunk_size=2000)})
+
+
+def sheet_of(model: type[models.Model]) -> SheetSpec:
+    return next(spec for spec in RECORD_SHEETS if spec.model is model)
+
+
 def _records(spec: SheetSpec, branch: Branch) -> Iterable[models.Model]:
     records = spec.model.objects.filter(branch=branch).order_by(*spec.export_order)
+    return _with_references(spec, records).iterator(chunk_size=2000)
+
+
+def _with_references(spec: SheetSpec, records: models.QuerySet) -> models.QuerySet:
+    """The records with the rows their reference columns name read in the same query."""
     if spec is PAYMENTS:
         records = records.select_related("member")
     elif spec is HONORS:
         records = records.select_related("activity")
-    return records.iterator(chunk_size=2000)
+    return records
 
 
-def _workbook_bytes(sheets: dict[SheetSpec, Iterable[models.Model]], *, with_unit: bool = False) -> bytes:
+def _workbook_bytes(
+    sheets: dict[SheetSpec, Iterable[models.Model]],
+    *,
+    examples: dict[SheetSpec, models.Model] | None = None,
+    before: Callable[[Workbook], None] | None = None,
+    with_unit: bool = False,
+) -> bytes:
+    """The sheets with their records; `examples` puts a marked example row first on its sheet,
+    `before` writes sheets of its own ahead of the record sheets (the template's 说明), `with_unit`
+    adds a first column 单位 naming each row's branch (an area's export)."""
     book = Workbook(write_only=True)
+    if before is not None:
+        before(book)
     for spec, records in sheets.items():
         sheet = book.create_sheet(spec.name)
         fields = [spec.field(column) for column in spec.columns]
         _lay_out(sheet, spec, fields, first_column=2 if with_unit else 1)
         unit = [_unit_header(sheet)] if with_unit else []
         sheet.append(unit + [_header_cell(sheet, column) for column in spec.columns])
+        if examples and spec in examples:
+            sheet.append(_example_row(sheet, fields, examples[spec]))
         for record in records:
             unit = [text_cell(sheet, record.branch.display_name)] if with_unit else []
             sheet.append(unit + [_cell(sheet, field, getattr(record, field.name)) for field in fields])
@@ -102,6 +133,36 @@ def _unit_header(sheet) -> WriteOnlyCell:
     cell.font = HEADER_FONT
     cell.fill = HEADER_FILL
     return cell
+
+
+def _example_row(sheet, fields: list[models.Field], record: models.Model) -> list[WriteOnlyCell]:
+    """A record shown as a filled-in row: grey, its first cell starting with 示例 (EXAMPLE_MARK), the
+    mark by which the import knows to skip it."""
+    cells = []
+    for position, field in enumerate(fields):
+        value = _cell(sheet, field, getattr(record, field.name))
+        value = value.value if isinstance(value, Cell) else value
+        if position == 0:
+            value = f"{EXAMPLE_MARK} {_as_text(value)}".strip()
+        cell = WriteOnlyCell(sheet, value)
+        if isinstance(value, datetime.date):
+            cell.number_format = DATE_FORMAT
+        elif isinstance(value, Decimal):
+            cell.number_format = AMOUNT_FORMAT
+        elif isinstance(value, str) and value.startswith(FORMULA_STARTS):
+            cell.data_type = "s"
+        cell.fill = EXAMPLE_FILL
+        cell.font = EXAMPLE_FONT
+        cells.append(cell)
+    return cells
+
+
+def _as_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime.date):
+        return f"{value:%Y-%m-%d}"
+    return str(value)
 
 
 def _lay_out(sheet, spec: SheetSpec, fields: list[models.Field], *, first_column: int = 1) -> None:

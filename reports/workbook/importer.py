@@ -14,13 +14,13 @@ from django.db import models, transaction
 from simple_history.utils import bulk_create_with_history
 
 from ..access import Access, PermissionDenied
-from ..models import Activity, Branch, Member
+from ..models import Activity, Branch, Meeting, Member
 from ..models.records import honor_kind_from_title
 from .cells import CellError, is_blank
 from .reader import Row, read_workbook
 from .references import ActivityIndex, ActivityKey
 from .results import ImportResult, Problem, WorkbookRejected
-from .schema import ACTIVITIES, HONORS, MEMBERS, PAYMENTS, RECORD_SHEETS, SheetSpec
+from .schema import ACTIVITIES, HONORS, MEETINGS, MEMBERS, PAYMENTS, RECORD_SHEETS, SheetSpec
 from .validation import model_problems, parse_row, rule_problems
 
 BATCH_SIZE = 1000
@@ -52,8 +52,9 @@ def import_workbook(branch: Branch, fileobj: IO[bytes], *, actor) -> ImportResul
         {spec.name: spec.optional_headers for spec in RECORD_SHEETS},
     )
     pending: dict[str, list[Pending]] = {}
+    examples: dict[str, int] = {}
     for spec in RECORD_SHEETS:
-        rows = sheets.get(spec.name, [])
+        rows, examples[spec.name] = _without_examples(sheets.get(spec.name, []))
         if spec is PAYMENTS:
             members = _members_by_name(branch, pending[MEMBERS.name])
             pending[spec.name], found = _check_payments(branch, rows, members)
@@ -62,10 +63,20 @@ def import_workbook(branch: Branch, fileobj: IO[bytes], *, actor) -> ImportResul
             pending[spec.name], found = _check_honors(branch, rows, activities)
         else:
             pending[spec.name], found = _check_rows(spec, branch, rows)
+        if spec is MEETINGS:
+            found += _repeated_meetings(branch, pending[spec.name])
         problems += found
     if problems:
         raise WorkbookRejected(problems)
-    return _save(branch, pending)
+    result = _save(branch, pending)
+    result.examples = {sheet: count for sheet, count in examples.items() if count}
+    return result
+
+
+def _without_examples(rows: list[Row]) -> tuple[list[Row], int]:
+    """The rows to import, and how many were the template's example rows (first cell 示例…)."""
+    kept = [row for row in rows if not row.is_example]
+    return kept, len(rows) - len(kept)
 
 
 def _check_rows(spec: SheetSpec, branch: Branch, rows: list[Row]) -> tuple[list[Pending], list[Problem]]:
@@ -78,6 +89,38 @@ def _check_rows(spec: SheetSpec, branch: Branch, rows: list[Row]) -> tuple[list[
         pending.append(Pending(row, instance, _natural_key(spec, instance)))
         problems += found
     return pending, problems
+
+
+MEETING_FIGURES = ("attendees", "proposals_received", "proposals_accepted", "topics")
+
+
+def _repeated_meetings(branch: Branch, meetings: list[Pending]) -> list[Problem]:
+    """A meeting is one row, like the database's rule of one per kind, day and session. A row the
+    system already holds as it is is skipped as imported before; one that says otherwise about
+    the same meeting, or repeats a row above it, is refused rather than silently dropped."""
+    spec = MEETINGS
+    on_record = {
+        key[:3]: key[3:]
+        for key in Meeting.objects.filter(branch=branch).values_list(*spec.natural_key, *MEETING_FIGURES)
+    }
+    first_row: dict[tuple, int] = {}
+    problems = []
+    for meeting in meetings:
+        figures = tuple(getattr(meeting.instance, name) for name in MEETING_FIGURES)
+        label = _meeting_label(meeting.instance)
+        if meeting.key in first_row:
+            message = f"与第{first_row[meeting.key]}行是同一次会议（{label}），请删去重复的一行。"
+            problems.append(Problem(spec.name, meeting.row.number, "", message))
+            continue
+        first_row[meeting.key] = meeting.row.number
+        if meeting.key in on_record and on_record[meeting.key] != figures:
+            message = f"系统中已有这次会议（{label}），但出席人数、提案数或议题与本行不同。请在系统中修改那条记录，或删去本行。"
+            problems.append(Problem(spec.name, meeting.row.number, "", message))
+    return problems
+
+
+def _meeting_label(meeting: Meeting) -> str:
+    return f"{meeting.date:%Y-%m-%d} {meeting}" if meeting.date else str(meeting)
 
 
 def _members_by_name(branch: Branch, new_members: list[Pending]) -> dict[str, list[MemberKey]]:
@@ -120,6 +163,8 @@ def _check_payments(
         found += model_problems(spec, row, instance, {"branch", "member", *unread}, run_clean=not name)
         if name and "occasion" not in unread:
             found += rule_problems(spec, row, instance.clean_occasion)
+        if name and "headcount" not in unread:
+            found += rule_problems(spec, row, lambda: instance.clean_headcount(names_member=True))
         pending.append(Pending(row, instance, _natural_key(spec, instance, member_key), member_key))
         problems += found
     return pending, problems
@@ -184,6 +229,9 @@ def _save(branch: Branch, pending: dict[str, list[Pending]]) -> ImportResult:
                 if row.key not in taken:
                     taken.add(row.key)
                     new.append(row.instance)
+            if spec is MEMBERS:
+                for member in new:  # a bulk insert skips Member.save(), which keeps the key
+                    member.refresh_sort_key()
             # With history, like a row saved from a form (the user comes from the request, if any).
             bulk_create_with_history(new, spec.model, batch_size=BATCH_SIZE, default_change_reason="Excel 导入")
             result.created[spec.name] = len(new)

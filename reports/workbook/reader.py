@@ -43,10 +43,19 @@ TOO_BIG = "文件超过 {limit} MB，请删去多余内容或拆分成几个文�
 TOO_MANY_ROWS = "数据超过 {limit} 行，请拆分成几个文件分别导入。"
 
 
+# The template's example rows start with this in their first cell; the import skips them.
+EXAMPLE_MARK = "示例"
+
+
 @dataclass(frozen=True)
 class Row:
     number: int  # the Excel row number
     values: tuple[object, ...]  # one per expected header
+
+    @property
+    def is_example(self) -> bool:
+        first = self.values[0] if self.values else None
+        return isinstance(first, str) and first.strip().startswith(EXAMPLE_MARK)
 
 
 def read_workbook(

@@ -31,3 +31,9 @@ class ImportResult:
     created: dict[str, int]  # per sheet name
     skipped: dict[str, int]  # rows already present (by natural key) and left alone
     updated: dict[str, int] = field(default_factory=dict)  # rows that changed existing records
+    examples: dict[str, int] = field(default_factory=dict)  # the template's example rows, skipped
+
+    def examples_note(self) -> str:
+        """Which sheets' example rows were left out, for the message after an import; "" for none."""
+        sheets = [f"{sheet} {count} 行" for sheet, count in self.examples.items() if count]
+        return f"已跳过标有“示例”的示例行（{'、'.join(sheets)}）。" if sheets else ""

@@ -29,10 +29,11 @@ class Command(BaseCommand):
 
 
 def summary_lines(result: ImportResult) -> list[str]:
-    return [
+    lines = [
         f"{sheet}：新增 {created} 条，跳过 {result.skipped.get(sheet, 0)} 条已存在的记录"
         for sheet, created in result.created.items()
     ]
+    return lines + ([result.examples_note()] if result.examples_note() else [])
 
 
 def open_file(path: str) -> IO[bytes]:
