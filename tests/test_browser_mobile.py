@@ -237,6 +237,8 @@ def test_header_navigation_opens_from_the_hamburger(page):
     assert not logout.is_visible()  # folded away at a phone's width
     page.get_by_role("button", name="展开导航").click()
     page.locator("#mainnav.show").wait_for()  # opened, its animation over
-    assert logout.is_visible()
+    assert page.get_by_role("link", name="消息").is_visible() and page.get_by_role("link", name="使用说明").is_visible()
+    page.get_by_test_id("user-menu").click()  # her name: 修改密码 and 退出登录 are under it
+    assert logout.is_visible() and page.get_by_role("link", name="修改密码").is_visible()
     keep_screenshot(page, "alice", "menu")
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
