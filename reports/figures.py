@@ -238,14 +238,15 @@ MEETINGS = Figure(
 
 REGISTRY: dict[str, Figure] = {f.name: f for f in (MEMBERS, ACTIVITIES, WELFARE, OBTAINED, HONORS, MEETINGS)}
 
-# Insurance premiums (互助保障) are an enrolment, not a visit: the union's 帮扶慰问 (how many
-# visits, 人次, 元) is told without them, on the home page and in a drafted summary alike.
+# Insurance premiums (互助保障) are an enrolment, not a visit: the 帮扶慰问 (how many visits, 人次,
+# 元) of a union or of a federation's area is told without them, on every page, export and drafted
+# summary, and the premiums on their own where they are told at all.
 NOT_A_VISIT = frozenset({WelfareReason.MUTUAL_INSURANCE})
 
 
 @dataclass(frozen=True)
-class Visits(_Money):
-    """The union's 帮扶慰问: its welfare payments other than insurance premiums."""
+class PaymentSum(_Money):
+    """Some of the WELFARE statement's rows added up."""
 
     count: int
     headcount: int
@@ -253,16 +254,29 @@ class Visits(_Money):
     goods: Decimal
 
 
-def visits(welfare_rows) -> Visits:
-    """The 帮扶慰问 of the WELFARE statement's rows (ReasonRow): the one definition pages and
-    drafted summaries state."""
-    rows = [row for row in welfare_rows if row.reason not in NOT_A_VISIT]
-    return Visits(
+def _added_up(rows) -> PaymentSum:
+    rows = list(rows)
+    return PaymentSum(
         count=sum(row.count for row in rows),
         headcount=sum(row.headcount for row in rows),
-        cash=sum((row.cash for row in rows), Decimal("0.00")),
-        goods=sum((row.goods for row in rows), Decimal("0.00")),
+        cash=sum((row.cash for row in rows), ZERO),
+        goods=sum((row.goods for row in rows), ZERO),
     )
+
+
+def is_visit(reason: str) -> bool:
+    return reason not in NOT_A_VISIT
+
+
+def visits(welfare_rows) -> PaymentSum:
+    """The 帮扶慰问 of the WELFARE statement's rows (ReasonRow): the one definition pages,
+    exports and drafted summaries state."""
+    return _added_up(row for row in welfare_rows if is_visit(row.reason))
+
+
+def premiums(welfare_rows) -> PaymentSum:
+    """The insurance premiums (互助保障) among the WELFARE statement's rows, told on their own."""
+    return _added_up(row for row in welfare_rows if not is_visit(row.reason))
 
 
 # Computing.

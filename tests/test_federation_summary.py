@@ -40,7 +40,7 @@ def test_drafted_from_the_approved_unions_totals(area):
     activities = " ".join(p.text for p in document.section("activities").paragraphs)
     codes = ["u1", "u2"]
     assert f"全区2个基层工会共开展各类活动{area.expected_sum(codes, 'activities')}次，参与职工{area.expected_sum(codes, 'participants')}人次。" in activities
-    assert f"一是举办体育比赛和健身活动{area.expected_sum(codes, 'activities')}次" in activities
+    assert f"在丰富职工文化生活方面，举办体育比赛和健身活动{area.expected_sum(codes, 'activities')}次" in activities
     welfare = " ".join(p.text for p in document.section("welfare").paragraphs)
     assert f"走访慰问职工{area.expected_sum(codes, 'headcount')}人次" in welfare
     assert f"发放慰问金{area.expected_sum(codes, 'amount')}元。" in welfare  # cash only: no 慰问品, no 合计

@@ -53,11 +53,15 @@ def versus_last_year(now, before, unit: str, *, money: bool = False) -> str:
 
 
 def run_in(lead: str, points: list[str], *, more_lead: str = "此外，") -> list[str]:
-    """Points told as 一是…；二是…。, at most POINTS_PER_PARAGRAPH to a paragraph."""
+    """Points told as 一是…；二是…。, at most POINTS_PER_PARAGRAPH to a paragraph; a lone point
+    is told plainly (a 一是 with no 二是 reads as a list cut short)."""
     texts = []
     for start in range(0, len(points), POINTS_PER_PARAGRAPH):
         chunk = points[start:start + POINTS_PER_PARAGRAPH]
-        told = "；".join(f"{chinese_number(i)}是{point}" for i, point in enumerate(chunk, start=1))
+        if len(chunk) == 1:
+            told = chunk[0]
+        else:
+            told = "；".join(f"{chinese_number(i)}是{point}" for i, point in enumerate(chunk, start=1))
         texts.append(f"{lead if start == 0 else more_lead}{told}。")
     return texts
 

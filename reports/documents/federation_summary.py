@@ -146,20 +146,22 @@ class _FederationDrafter:
         return texts
 
     def welfare_paragraphs(self) -> list[tuple[str, str]]:
-        welfare = self.totals.welfare
-        if not welfare.count:
+        """The area's visits in total, then by theme; insurance premiums are told among the points
+        (帮扶解困和普惠服务), never in the total, as each union's summary tells its own."""
+        if not self.totals.welfare.count:
             return []
-        cash, goods = welfare.extra["cash"], welfare.extra["goods"]
-        texts = [("fed.welfare.total", self.say(
-            "sentences/welfare.txt",
-            welfare=welfare,
-            money=story.total_money_clause(cash, goods),
-            both_kinds=bool(cash and goods),
-            headcount_change=story.versus_last_year(
-                welfare.extra["headcount"], self.last(lambda t: t.welfare.extra["headcount"]), "人次"),
-            amount_change=story.versus_last_year(
-                welfare.extra["amount"], self.last(lambda t: t.welfare.extra["amount"]), "", money=True),
-        ))]
+        texts = []
+        if (visits := self.totals.visits).count:
+            texts.append(("fed.welfare.total", self.say(
+                "sentences/welfare.txt",
+                visits=visits,
+                money=story.total_money_clause(visits.cash, visits.goods),
+                both_kinds=bool(visits.cash and visits.goods),
+                headcount_change=story.versus_last_year(
+                    visits.headcount, self.last(lambda t: t.visits.headcount), "人次"),
+                amount_change=story.versus_last_year(
+                    visits.amount, self.last(lambda t: t.visits.amount), "", money=True),
+            )))
         for theme in story.point_words()["welfare_themes"]:
             points = story.welfare_points(self.payments, theme["points"])
             for i, text in enumerate(story.run_in(theme["lead"], points), start=1):

@@ -309,7 +309,7 @@ class _SummaryDrafter:
         paras += self.category_paragraphs("democracy")
         return Section("democracy", self.heading("democracy"), paras)
 
-    def welfare_change(self, totals: figures.Visits) -> str:
+    def welfare_change(self, totals: figures.PaymentSum) -> str:
         previous = self.facts.previous
         if previous is None or not previous.has_welfare:
             return ""
@@ -324,7 +324,7 @@ class _SummaryDrafter:
         totals = figures.visits(rows)  # insurance premiums are told on their own, not as visits
         if totals.count:
             text = self.say("summary/sentences/welfare_total.txt", {"totals": totals, "change": self.welfare_change(totals)})
-            reasons = [r.reason for r in rows if r.reason not in figures.NOT_A_VISIT]
+            reasons = [r.reason for r in rows if figures.is_visit(r.reason)]
             paras.append(self.drafted("welfare.total", text, [self.paid_source("全部帮扶慰问", reasons)]))
         occasions = [r for r in rows if r.reason in LIFE_EVENTS]
         if len(occasions) < 2:

@@ -46,6 +46,16 @@ class AreaTotals(figures.FiguresByName):
         workforce = self.unions.workforce
         return percent(self.members.in_register, workforce) if workforce else ""
 
+    @property
+    def visits(self) -> figures.PaymentSum:
+        """The area's 帮扶慰问, as each union's summary states its own (without insurance premiums)."""
+        return figures.visits(self.welfare.rows)
+
+    @property
+    def premiums(self) -> figures.PaymentSum:
+        """The area's 互助保障, told beside the visits."""
+        return figures.premiums(self.welfare.rows)
+
 
 def union_counts(federation: Branch, year: int, *, approved_only: bool) -> UnionCounts:
     approved = Q(pk__in=approved_branch_ids(year))
@@ -114,7 +124,8 @@ class ChildRow:
     proposals_received: int = 0
     proposals_accepted: int = 0
 
-    # Each column of the drill-down: the (figure, measure) pairs it adds up.
+    # Each column of the drill-down: the (figure, measure) pairs it adds up. The welfare columns
+    # add up visits only (see counts_in_columns), as the totals' 帮扶慰问 does.
     COLUMNS: ClassVar[dict[str, tuple[tuple[str, str], ...]]] = {
         "unions": (("unions", "counted"),),
         "members": (("members", "in_register"),),
@@ -133,12 +144,21 @@ class ChildRow:
         named = {metric for sources in cls.COLUMNS.values() for metric, _ in sources}
         return [figure for figure in figures.REGISTRY.values() if figure.name in named]
 
-    def add(self, metric: str, values: dict) -> None:
-        """Add a stored figure's values to the columns that count them."""
+    def add(self, metric: str, key: str, values: dict) -> None:
+        """Add a stored figure's values (of one group: a reason, a category…) to the columns
+        that count them."""
+        if not counts_in_columns(metric, key):
+            return
         for column, sources in self.COLUMNS.items():
             for source_metric, measure in sources:
                 if source_metric == metric:
                     setattr(self, column, getattr(self, column) + values[measure])
+
+
+def counts_in_columns(metric: str, key: str) -> bool:
+    """Whether a figure's group is added to the drill-down's columns: every group but the welfare
+    payments that are no visit (insurance premiums), computed on read from the per-reason rows."""
+    return metric != figures.WELFARE.name or figures.is_visit(key)
 
 
 def totals_by_child(federation: Branch, year: int, *, approved_only: bool = True) -> list[ChildRow]:
@@ -160,7 +180,7 @@ def rolled_up_by_child(federation: Branch, year: int) -> list[ChildRow]:
     for figure in [*children_totals, *own_contribution]:
         row = own if figure.contributor_id == federation.pk else rows.get(figure.branch_id)
         if row is not None:
-            row.add(figure.metric, rollup.stored_values(figure))
+            row.add(figure.metric, figure.key, rollup.stored_values(figure))
     result = [rows[child.pk] for child in children]
     if own.activities or own.members or own.welfare_headcount or own.honors or own.proposals_received:
         result.append(own)
@@ -190,9 +210,9 @@ def live_by_child(federation: Branch, year: int, *, approved_only: bool) -> list
             row.unions = entry["n"]
     for figure in ChildRow.counted_figures():
         per_child = figures.compute(figure, scope, period, per=child_prefix("branch__path", federation))
-        for (prefix, _), values in per_child.items():
+        for (prefix, group), values in per_child.items():
             if (row := row_for(prefix)) is not None:
-                row.add(figure.name, values)
+                row.add(figure.name, group, values)
     result = [rows[child.path] for child in children]
     if own.activities or own.members or own.welfare_headcount or own.honors or own.proposals_received:
         result.append(own)

@@ -269,8 +269,10 @@ def _overview_rows(t, year: int, approved_only: bool):
     yield ["入会率（%）", t.join_rate]
     yield ["开展活动（次）", t.activities.count]
     yield ["参与活动（人次）", t.activities.extra["participants"]]
-    yield ["帮扶慰问（人次）", t.welfare.extra["headcount"]]
-    yield ["帮扶慰问金额（元）", t.welfare.extra["amount"]]
+    yield ["帮扶慰问（人次）", t.visits.headcount]
+    yield ["帮扶慰问金额（元）", t.visits.amount]
+    yield ["互助保障（人次）", t.premiums.headcount]
+    yield ["互助保障金额（元）", t.premiums.amount]
     yield ["代收代转、代为争取（元）", t.obtained.extra["amount"]]
 
 
