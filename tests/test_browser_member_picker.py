@@ -5,7 +5,7 @@ import pytest
 
 from reports.models import WelfarePayment
 
-from .browser import log_in
+from .browser import log_in, send
 from .conftest import PASSWORD, Cast
 from .records import make_member
 
@@ -40,6 +40,6 @@ def test_typing_initials_filters_the_members(page):
     page.get_by_label("日期").fill(datetime.date.today().replace(day=1).isoformat())
     page.get_by_label("事由").select_option(label="生病住院慰问")
     page.get_by_label("慰问金（元）").fill("500")
-    page.get_by_role("button", name="保存").click()
+    send(page, page.get_by_role("button", name="保存"))
     page.wait_for_load_state()
     assert WelfarePayment.objects.get().member.name == "张三"

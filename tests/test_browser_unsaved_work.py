@@ -101,6 +101,7 @@ def test_a_save_after_signing_in_again_in_another_tab_goes_through(editor):
     opening(page).fill("另一个标签页重新登录后保存的开头。")
     other_tab = page.context.new_page()
     other_tab.goto("/")
+    other_tab.get_by_test_id("user-menu").click()
     other_tab.get_by_role("button", name="退出登录").click()
     log_in(other_tab, "alice", PASSWORD)  # a new session and a new CSRF token
 
