@@ -95,3 +95,34 @@ class MethodNotAllowedPageMiddleware:
             page["Allow"] = response.get("Allow", "")
             return page
         return response
+
+
+NUL_REFUSED = "提交的内容里有无法保存的控制字符（空字符），内容没有保存。请删除从别处粘贴来的特殊字符后再提交一次。"
+
+
+def carries_nul(request) -> bool:
+    """Whether the address, the query string or a form field (name or value) holds a NUL
+    character. Uploaded files are read by their own checks: only their names count here."""
+    if "\x00" in request.path:
+        return True
+    parts = [request.GET] if request.method in ("GET", "HEAD") else [request.GET, request.POST]
+    for data in parts:
+        for name, values in data.lists():
+            if "\x00" in name or any("\x00" in value for value in values):
+                return True
+    return any("\x00" in upload.name for upload in request.FILES.values()) if request.FILES else False
+
+
+class NulCharacterMiddleware:
+    """PostgreSQL cannot store a NUL character in text or jsonb (it fails the query, a 500), and
+    SQLite would keep it and send it back to the browser: a request carrying one is refused with
+    the Chinese 400 page before any view or lookup sees it, so every form is covered, the login
+    and its failure records included."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if carries_nul(request):
+            return render(request, "400.html", {"message": NUL_REFUSED}, status=400)
+        return self.get_response(request)

@@ -179,8 +179,9 @@ def world(db):
     return kwargs
 
 
-# The editor's form names the summary's reopened revision (number 2) and its first version.
-POST_DATA = {"comment": "请修改", "reason": "需要修改", "action": "save", "revision": "2", "version": "1", "kind": "plan", "year": str(YEAR + 1),
+# The editor's form names the summary's reopened revision (number 2) and its first version, and
+# carries one of its text fields (an autosave without any is refused).
+POST_DATA = {"comment": "请修改", "reason": "需要修改", "action": "save", "revision": "2", "version": "1", "p:opening": "矩阵里的文字", "kind": "plan", "year": str(YEAR + 1),
              "plan_month": "3", "plan_day": "31", "summary_month": "1", "summary_day": "31"}
 
 

@@ -1,5 +1,6 @@
-"""修改密码 in the site's frame, refusing a wrong old password or a weak new one in Chinese; and
-a 使用说明 page for each role, linked from every page's header."""
+"""修改密码 in the site's frame, refusing a wrong old password or a weak new one in Chinese, and locking
+the account after repeated wrong old passwords like the login; and a 使用说明 page for each role,
+linked from every page's header."""
 import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
@@ -82,3 +83,13 @@ def test_each_role_has_a_short_plain_page(client, cast, role, says):
 
 def test_an_unknown_help_page_is_404(client, cast):
     assert login(client).get(reverse("reports:help_role", args=["boss"])).status_code == 404
+
+
+def test_guessing_the_old_password_locks_the_account_like_the_login(client, cast, settings):
+    login(client)
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        change(client, "wrong-password", NEW_PASSWORD)
+    locked = change(client, PASSWORD, NEW_PASSWORD)
+    assert locked.status_code == 429 and "账号已暂时锁定" in locked.content.decode()
+    assert f"请{settings.AXES_COOLOFF_TIME.seconds // 60}分钟后再试" in locked.content.decode()
+    assert password_is("alice", PASSWORD)

@@ -1,6 +1,7 @@
 """In a real browser: the editor does not lose her words. Leaving with unsaved text asks first,
 deleting a paragraph asks first, typed text is autosaved and restored after a reload, and a save
-after her session ended signs her in again on the page and then saves the same text."""
+after her session ended signs her in again on the page (her, not whoever sits at the computer)
+and then saves the same text."""
 import datetime
 
 import pytest
@@ -86,6 +87,19 @@ def test_a_save_after_the_session_ended_signs_her_in_on_the_page_and_saves(edito
     dialog = page.locator("dialog.session-dialog")
     expect(dialog.get_by_text("登录已过期，请重新登录")).to_be_visible()
     assert page.url.endswith("/edit/")  # still on the editor, text and all
+    # Only she may continue her page; someone else is pointed to the login page.
+    username = dialog.get_by_label("用户名")
+    expect(username).to_have_value("alice")
+    expect(username).not_to_be_editable()
+    expect(dialog.get_by_role("link", name="打开登录页换人登录")).to_be_visible()
+    # Even with the field made editable, another person's sign-in is refused by the server.
+    username.evaluate("field => { field.readOnly = false; }")
+    username.fill("carol")
+    dialog.get_by_label("密码").fill(PASSWORD)
+    dialog.get_by_role("button", name="登录并继续").click()
+    expect(dialog.get_by_text("只能由“alice”重新登录后继续提交")).to_be_visible()
+    assert "另一个" not in document_of(summary).paragraph("opening").text
+    username.fill("alice")
     dialog.get_by_label("密码").fill("wrong-password")
     dialog.get_by_role("button", name="登录并继续").click()
     expect(dialog.get_by_text("用户名或密码不正确")).to_be_visible()
@@ -101,7 +115,7 @@ def test_a_save_after_signing_in_again_in_another_tab_goes_through(editor):
     opening(page).fill("另一个标签页重新登录后保存的开头。")
     other_tab = page.context.new_page()
     other_tab.goto("/")
-    other_tab.get_by_test_id("user-menu").click()
+    other_tab.get_by_test_id("user-menu").click()  # 退出登录 is under her name
     other_tab.get_by_role("button", name="退出登录").click()
     log_in(other_tab, "alice", PASSWORD)  # a new session and a new CSRF token
 

@@ -1,6 +1,7 @@
 """Signing in again without leaving the page: the forms' script asks who is signed in (with a
 fresh CSRF token), and signs her in through a JSON login that django-axes throttles like the
-login page. A save refused because another tab saved keeps her text in a form she can save."""
+login page, and only for the user the page was opened for. A save refused because another tab
+saved keeps her text in a form she can save."""
 import datetime
 
 import pytest
@@ -72,3 +73,13 @@ def test_a_save_refused_for_another_tabs_save_can_be_saved_again(client, cast, s
     assert again == (current.version, current.number)
     assert client.post(url, {**old_tab, "version": again[0], "revision": again[1]}).status_code == 302
     assert document_of(summary).paragraph("opening").text == "我在旧标签页写的开头。"
+
+
+def test_the_page_is_continued_only_by_the_user_it_was_opened_for(client, cast):
+    data = {"username": "carol", "password": PASSWORD, "expected": "alice"}
+    refused = client.post(reverse("login_json"), data)
+    assert refused.status_code == 403 and "只能由“alice”重新登录后继续提交" in refused.json()["error"]
+    assert "_auth_user_id" not in client.session
+    # The one it was opened for signs in as before.
+    back = client.post(reverse("login_json"), {**data, "username": "alice"})
+    assert back.status_code == 200 and client.session["_auth_user_id"] == str(cast.alice.pk)

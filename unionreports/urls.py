@@ -1,10 +1,10 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.db import transaction
-from django.urls import include, path, reverse_lazy
+from django.urls import include, path
 
-from reports.forms.auth import ChangePasswordForm, LoginForm
-from reports.views import session
+from reports.forms.auth import LoginForm
+from reports.views import account, session
 
 urlpatterns = [
     path(
@@ -25,11 +25,8 @@ urlpatterns = [
         "accounts/password/",
         # Outside a request transaction, like the login: checking the old password and hashing the
         # new one take most of a second, and on SQLite would hold the write lock for all of it.
-        transaction.non_atomic_requests(
-            auth_views.PasswordChangeView.as_view(
-                form_class=ChangePasswordForm, success_url=reverse_lazy("password_change_done")
-            )
-        ),
+        # The old password is checked like a login (failures counted, the account locked).
+        transaction.non_atomic_requests(account.ChangePasswordView.as_view()),
         name="password_change",
     ),
     path("accounts/password/done/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),

@@ -21,6 +21,8 @@ class Code(StrEnum):
     STALE_EDIT = "stale_edit"
     SAVE_RATE_EXCEEDED = "save_rate_exceeded"
     DOCUMENT_TOO_LONG = "document_too_long"
+    OLD_REVISION = "old_revision"
+    NOTHING_TO_KEEP = "nothing_to_keep"
     NOT_A_SUMMARY = "not_a_summary"
     NO_PRACTICE_PICKED = "no_practice_picked"
     # Following up a plan

@@ -1,5 +1,7 @@
-"""The login form, with messages that never reveal whether a username exists."""
+"""The login form, with messages that never reveal whether a username exists, and 修改密码."""
+from django.contrib.auth import authenticate
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
+from django.core.exceptions import ValidationError
 
 
 class LoginForm(AuthenticationForm):
@@ -25,10 +27,22 @@ class ChangePasswordForm(PasswordChangeForm):
         "password_mismatch": "两次输入的新密码不一致。",
     }
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, user, *args, request=None, **kwargs):
+        super().__init__(user, *args, **kwargs)
+        self.request = request
         self.fields["old_password"].label = "原密码"
         self.fields["new_password1"].label = "新密码"
         self.fields["new_password2"].label = "再次输入新密码"
         self.fields["new_password1"].help_text = "至少 8 个字符，不能全是数字，不能太常见，也不能和用户名太像。"
         self.fields["new_password2"].help_text = ""
+
+    def clean_old_password(self):
+        # Through authenticate() with the request, not check_password(): a session left open on
+        # a shared computer must not let anyone guess her password here without limit. django-axes
+        # counts each wrong one as a failed login and, past the limit, answers with its lockout
+        # page (reports.auth.lockout_response) even for the right one.
+        old_password = self.cleaned_data["old_password"]
+        checked = authenticate(self.request, username=self.user.get_username(), password=old_password)
+        if checked is None or checked.pk != self.user.pk:
+            raise ValidationError(self.error_messages["password_incorrect"], code="password_incorrect")
+        return old_password

@@ -296,10 +296,20 @@ def document_autosave(request: HttpRequest, code: str, pk: int) -> JsonResponse:
         autosave.forget(revision=report.current_revision(), user=request.user)
         return JsonResponse({"discarded": True})
     try:
-        kept = autosave.store(report=report, fields=autosave.editor_fields(request.POST), user=request.user)
+        kept = autosave.store(
+            report=report, revision_number=_posted_number(request.POST, "revision"),
+            fields=autosave.editor_fields(request.POST), user=request.user,
+        )
     except services.ReportError as error:
-        return JsonResponse({"error": str(error)}, status=409 if error.code == Code.NOT_EDITABLE else 413)
+        return JsonResponse({"error": str(error)}, status=AUTOSAVE_REFUSAL_STATUS.get(error.code, 409))
     return JsonResponse({"saved_at": timezone.localtime(kept.updated_at).strftime("%H:%M")})
+
+
+# Why an autosave was refused, as the editor's script reads it: the report or the editor's
+# revision no longer takes her text (409), too much text (413), no text at all (400).
+AUTOSAVE_REFUSAL_STATUS = {
+    Code.NOT_EDITABLE: 409, Code.OLD_REVISION: 409, Code.DOCUMENT_TOO_LONG: 413, Code.NOTHING_TO_KEEP: 400,
+}
 
 
 def _refused_save_status(error: services.ReportError) -> int:

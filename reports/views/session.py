@@ -12,6 +12,13 @@ from ..forms.auth import LoginForm
 WRONG_LOGIN = LoginForm.error_messages["invalid_login"]
 
 
+def someone_else_refusal(expected: str) -> str:
+    return (
+        f"这个页面是用户“{expected}”打开的，只能由“{expected}”重新登录后继续提交。"
+        "如需换人登录，请打开登录页。"
+    )
+
+
 @require_safe
 def session_status(request: HttpRequest) -> JsonResponse:
     """Who is signed in ("" for nobody) and a CSRF token that matches the browser's cookie now."""
@@ -25,10 +32,15 @@ def session_status(request: HttpRequest) -> JsonResponse:
 def login_json(request: HttpRequest) -> JsonResponse:
     """The in-page sign-in. It goes through authenticate() with the request, so django-axes counts
     failures and refuses a locked account here as on the login page (reports.auth.lockout_response
-    answers that case)."""
+    answers that case). The page sends `expected`, the user it was opened for: the form it holds
+    is sent once she is signed in, so on a shared computer nobody else may sign in here and have
+    her text saved under their name."""
     username, password = request.POST.get("username", "").strip(), request.POST.get("password", "")
     if not username or not password:
         return JsonResponse({"error": "请输入用户名和密码。"}, status=400)
+    expected = request.POST.get("expected", "").strip()
+    if expected and expected != username:
+        return JsonResponse({"error": someone_else_refusal(expected)}, status=403)
     user = authenticate(request, username=username, password=password)
     if user is None or not user.is_active:
         return JsonResponse({"error": WRONG_LOGIN}, status=401)

@@ -34,6 +34,8 @@
     quietTimer = null;
     if (!changed) return;
     changed = false;
+    // The whole form: her text and the revision the editor was opened on (the server keeps
+    // nothing for a revision that is no longer the report's current one).
     fetch(URL, { method: "POST", body: new FormData(form), credentials: "same-origin" }).then(function (response) {
       if (!response.ok || response.redirected) return refusal(response);
       return response.json().then(function (body) { show("已自动保存 " + body.saved_at); });

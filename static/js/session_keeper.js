@@ -3,11 +3,14 @@
 // again in another tab). Before the form goes, the script asks the server who is signed in and
 // for a token matching the browser's cookie now. Still her: the form goes as usual, with that
 // token. Signed out: a sign-in dialog on this page; once she has signed in, the same form, with
-// the same text, goes. Without scripts the forms are sent as usual.
+// the same text, goes. The dialog is for the user the page was opened for only (the server refuses
+// anyone else): on a shared computer, her text must not be sent under another person's name.
+// Someone else is sent to the login page instead. Without scripts the forms are sent as usual.
 (function () {
   var script = document.currentScript;
   var SESSION_URL = script.getAttribute("data-session-url");
   var LOGIN_URL = script.getAttribute("data-login-url");
+  var LOGIN_PAGE_URL = script.getAttribute("data-login-page-url");
   var PASSED = "data-session-checked";
 
   function signedInAs() {
@@ -45,6 +48,7 @@
     input.name = name;
     input.type = type;
     input.value = value;
+    input.readOnly = name === "username" && value !== "";  // the page's own user, no one else
     input.autocomplete = name === "password" ? "current-password" : "username";
     var caption = element("label", "form-label", label);
     caption.htmlFor = input.id;
@@ -67,13 +71,18 @@
     var problem = element("div", "alert alert-danger py-2 small");
     problem.hidden = true;
     problem.setAttribute("role", "alert");
-    var buttons = element("div", "d-flex gap-2 mt-3");
+    var buttons = element("div", "d-flex flex-wrap gap-2 mt-3");
     var signIn = element("button", "btn btn-danger", "登录并继续");
     signIn.type = "submit";
     var cancel = element("button", "btn btn-outline-secondary", "取消");
     cancel.type = "button";
     buttons.append(signIn, cancel);
-    form.append(title, note, field("用户名", "username", "text", signedInAs()), field("密码", "password", "password", ""), problem, buttons);
+    var expected = element("input");
+    expected.type = "hidden";
+    expected.name = "expected";
+    expected.value = signedInAs();
+    form.append(title, note, field("用户名", "username", "text", signedInAs()), field("密码", "password", "password", ""), expected, problem, buttons);
+    if (signedInAs()) form.append(someoneElse());
     dialog.append(form);
     document.body.append(dialog);
 
@@ -92,6 +101,18 @@
         problem.hidden = false;
       }).finally(function () { signIn.disabled = false; });
     });
+  }
+
+  // Only she can continue this page; anyone else signs in on the login page, and this page's
+  // form is not sent (the editor's text stays in its autosave for her).
+  function someoneElse() {
+    var note = element("p", "small text-muted mt-3 mb-0",
+      "只能由“" + signedInAs() + "”本人登录后继续提交。如果是其他人要使用这台电脑，请");
+    var link = element("a", "", "打开登录页换人登录");
+    link.href = LOGIN_PAGE_URL + "?next=" + encodeURIComponent(location.pathname);
+    link.setAttribute("data-session-switch-user", "");
+    note.append(link, "（本页未保存的内容不会提交；编辑报告时的文字已自动保存）。");
+    return note;
   }
 
   function logIn(credentials) {
