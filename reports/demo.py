@@ -488,7 +488,7 @@ SCHOOL = UnionSpec(
             ),
             PaymentSpec(
                 9, 8, R.FESTIVAL, recipients="全体在职教职工", headcount=45, goods="9000",
-                fund=F.ADMINISTRATION, notes="教师节慰问，学校行政经费。", occasion=O.OTHER,
+                fund=F.ADMINISTRATION, notes="教师节慰问，学校行政经费。", occasion=O.TEACHERS_DAY,
             ),
             PaymentSpec(
                 9, 25, R.FESTIVAL, recipients="在职和离退休教职工", headcount=66, cash="9900", goods="3960",

@@ -2,10 +2,10 @@
 
 The lunar festivals move every year, so their Gregorian dates for 2015–2035 are tabled here
 (春节 = 正月初一, 端午 = 五月初五, 中秋 = 八月十五, 重阳 = 九月初九, from the Chinese calendar).
-Outside those years only the fixed-date festivals (元旦, 三八, 国庆) are recognised.
+Outside those years only the fixed-date festivals (元旦, 三八, 五一, 教师节, 国庆) are recognised.
 
 A union visits in the weeks before a festival, rarely after it, so each festival owns a window
-of days around its date; a date in no window is "其他" (教师节, 六一 and the like).
+of days around its date; a date in no window is "其他" (六一 and the like).
 """
 from __future__ import annotations
 
@@ -50,7 +50,11 @@ WINDOWS: dict[str, tuple[int, int]] = {
     O.DRAGON_BOAT: (10, 2),
     O.MID_AUTUMN: (10, 2),
     O.DOUBLE_NINTH: (10, 2),
+    O.LABOUR_DAY: (10, 3),
+    O.TEACHERS_DAY: (10, 3),
 }
+# The fixed-date festivals with a window: (month, day).
+FIXED_DATE_FESTIVALS = {O.NEW_YEAR: (1, 1), O.LABOUR_DAY: (5, 1), O.TEACHERS_DAY: (9, 10)}
 WOMENS_DAY = (3, 1, 10)  # month, first day, last day: 三八 gifts are handed out in early March
 NATIONAL_DAY = ((9, 25), (10, 7))  # the run-up to 1 October and the Golden Week
 
@@ -66,11 +70,12 @@ class Festival:
 
 
 def festivals_near(date: D) -> list[Festival]:
-    """The windowed festivals (元旦 and the lunar ones) of the date's year and the next, in date order."""
+    """The windowed festivals (元旦, 五一, 教师节 and the lunar ones) of the date's year and the next,
+    in date order; on a day with two (中秋 on 教师节, 10 September 2022) the lunar one first."""
     found = []
     for year in (date.year, date.year + 1):
-        found.append(Festival(O.NEW_YEAR, D(year, 1, 1)))
         found += [Festival(o, day) for o, day in zip(LUNAR_OCCASIONS, LUNAR_FESTIVALS.get(year, ()))]
+        found += [Festival(o, D(year, month, day)) for o, (month, day) in FIXED_DATE_FESTIVALS.items()]
     return sorted(found, key=lambda festival: festival.day)
 
 
@@ -83,7 +88,8 @@ def occasion_on(date: D) -> str:
     """The festival a 节日慰问 on this date was most likely for; FestivalOccasion.OTHER if none.
 
     When two windows hold the date, the nearer festival wins (a visit on 2 January is for 元旦 even
-    when 春节 falls on 22 January). 中秋 wins over 国庆 whatever the distance: when the two fall
+    when 春节 falls on 22 January; on 12 September 2024 for 教师节, 中秋 being on the 17th), and a
+    lunar festival on the same day as a fixed one. 中秋 wins over 国庆 whatever the distance: when the two fall
     close together one gift serves both, and it is the mooncake festival's.
     """
     month, first, last = WOMENS_DAY
@@ -106,13 +112,16 @@ PROSE_NAMES: dict[str, str] = {
     O.NEW_YEAR: "元旦",
     O.SPRING_FESTIVAL: "春节",
     O.WOMENS_DAY: "“三八”妇女节",
+    O.LABOUR_DAY: "“五一”劳动节",
     O.DRAGON_BOAT: "端午节",
+    O.TEACHERS_DAY: "教师节",
     O.MID_AUTUMN: "中秋节",
     O.NATIONAL_DAY: "国庆节",
     O.DOUBLE_NINTH: "重阳节",
 }
-# Days a union marks that the occasion list files under 其他, by (month, day). A visit up to ten
-# days before or three after is taken to be for them.
+# Days a union marks that the occasion list files under 其他, by (month, day), and the two that were
+# filed there before the list had them (a record may still say 其他). A visit up to ten days before
+# or three after is taken to be for them.
 MINOR_FESTIVALS: dict[str, tuple[int, int]] = {"“五一”劳动节": (5, 1), "“六一”儿童节": (6, 1), "教师节": (9, 10)}
 MINOR_WINDOW = (10, 3)
 # What the recipients or notes say names a visit its date could not place: one made early for

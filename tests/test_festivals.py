@@ -52,11 +52,17 @@ def test_the_table_covers_2015_to_2035_in_order():
         (D(2025, 9, 25), O.NATIONAL_DAY),  # 中秋 is 11 days off
         (D(2025, 9, 28), O.MID_AUTUMN),  # both hold: 中秋 wins
         (D(2025, 10, 7), O.MID_AUTUMN),
-        (D(2024, 9, 12), O.MID_AUTUMN),
+        (D(2024, 9, 14), O.MID_AUTUMN),
+        (D(2024, 9, 12), O.TEACHERS_DAY),  # 中秋 on the 17th is further
         (D(2024, 9, 30), O.NATIONAL_DAY),
         (D(2025, 10, 20), O.DOUBLE_NINTH),
         (D(2019, 10, 2), O.NATIONAL_DAY),  # 重阳 on 7 October is further
-        (D(2025, 9, 8), O.OTHER),  # 教师节
+        (D(2025, 9, 8), O.TEACHERS_DAY),
+        (D(2026, 9, 10), O.TEACHERS_DAY),
+        (D(2025, 8, 30), O.OTHER),  # 11 days before 教师节
+        (D(2022, 9, 9), O.MID_AUTUMN),  # both on 10 September: the lunar festival is named
+        (D(2025, 4, 28), O.LABOUR_DAY),
+        (D(2025, 5, 4), O.LABOUR_DAY),
         (D(2025, 6, 1), O.DRAGON_BOAT),  # 六一 next to 端午: why the record may say which
         (D(2040, 1, 25), O.OTHER),  # beyond the table: no 春节 known
         (D(2040, 10, 3), O.NATIONAL_DAY),
@@ -74,6 +80,8 @@ def test_occasion_on(date, occasion):
         (O.MID_AUTUMN, D(2025, 9, 26), "", ["中秋节", "国庆节"]),  # one gift serves both
         (O.MID_AUTUMN, D(2024, 9, 12), "", ["中秋节"]),  # 国庆 is weeks away
         (O.DOUBLE_NINTH, D(2025, 10, 25), "", ["重阳节"]),
+        (O.TEACHERS_DAY, D(2025, 9, 8), "", ["教师节"]),
+        (O.LABOUR_DAY, D(2025, 4, 28), "", ["“五一”劳动节"]),
         (O.OTHER, D(2025, 5, 31), "教职工14周岁以下子女", ["“六一”儿童节"]),  # the day of 端午
         (O.OTHER, D(2025, 9, 8), "全体在职教职工", ["教师节"]),
         (O.OTHER, D(2026, 1, 16), "春节慰问。", ["春节"]),  # too early for the date to tell

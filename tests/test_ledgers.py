@@ -175,3 +175,11 @@ def test_pagination_keeps_the_filters(client, cast):
     page = response.content.decode()
     assert "第 1 / 2 页，共 30 条" in page
     assert "?year=2024&amp;page=2" in page
+
+
+def test_the_year_filter_offers_recent_years_and_the_years_of_records(client, cast, today):
+    make_activity(cast.school, datetime.date(2005, 5, 4), title="青年节歌咏会")
+    login(client, "alice")
+    form = client.get(ledger_url("school", "activities")).context["filters"]
+    years = [value for value, _ in form.fields["year"].choices if value]
+    assert years == [str(y) for y in range(today.year, today.year - 10, -1)] + ["2005"]

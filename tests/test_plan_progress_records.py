@@ -10,7 +10,7 @@ from django.urls import reverse
 from reports.choices import MeetingKind, PlanStatus, WelfareReason
 from reports.documents import services
 from reports.documents.plan_basis import gather_plan_basis
-from reports.models import PlanItem, PlanItemMark, WelfarePayment
+from reports.models import Activity, PlanItem, PlanItemMark, WelfarePayment
 
 from .conftest import PASSWORD
 from .drafting_helpers import document_of
@@ -111,3 +111,29 @@ def test_a_summary_or_an_unknown_item_cannot_be_marked(client, cast, last_year, 
     page = client.post(reverse("reports:plan_item_mark", args=["school", plan.pk, "nothing"]), data, follow=True)
     assert "找不到这个计划事项" in page.content.decode()
     assert not PlanItemMark.objects.exists()
+
+
+def test_a_record_cannot_carry_out_an_item_of_another_years_plan(client, cast, last_year, plan):
+    next_plan = services.create_plan(branch=cast.school, year=last_year + 1, user=None)
+    assert client.login(username="alice", password=PASSWORD)
+    url = reverse("reports:record_add", args=["school", "activities"])
+    response = client.post(url, {
+        "title": "冬季长跑", "category": "sports", "start_date": f"{last_year}-11-30", "participation": "organised",
+        "participants": "80", "cost": "0", "plan_item": item_in(next_plan, 1).pk, "plan_status": "done",
+    })
+    assert response.status_code == 200
+    assert response.context["form"].errors["plan_item"] == [
+        f"这条记录的日期在{last_year}年，只能对应{last_year}年工作计划的事项。"
+    ]
+    assert not Activity.objects.exists()
+    offered = response.context["form"]["plan_item"].field.widget.choices
+    assert [group for group, _ in offered[1:]] == [f"{last_year}年工作计划"]
+
+
+def test_a_saved_records_form_offers_only_its_years_plan(client, cast, last_year, plan):
+    services.create_plan(branch=cast.school, year=last_year + 1, user=None)
+    payment = make_payment(cast.school, datetime.date(last_year, 12, 20))
+    assert client.login(username="alice", password=PASSWORD)
+    page = client.get(reverse("reports:record_edit", args=["school", "welfare", payment.pk])).content.decode()
+    assert f'<optgroup label="{last_year}年工作计划">' in page
+    assert f"{last_year + 1}年工作计划" not in page

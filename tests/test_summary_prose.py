@@ -12,7 +12,7 @@ import re
 import pytest
 
 from reports.choices import ActivityCategory as C
-from reports.choices import BranchKind, Sector, UnitKind
+from reports.choices import BranchKind, FestivalOccasion, Sector, UnitKind
 from reports.demo import load_demo
 from reports.documents import services
 from reports.documents.facts import gather_summary_facts
@@ -22,6 +22,7 @@ from reports.models import Activity, Branch, ReportingDeadlines
 
 from .conftest import make_branch
 from .drafting_helpers import first_sentence, states
+from .records import make_payment
 from .prose import (
     attended_told_as_held,
     faults,
@@ -179,6 +180,16 @@ def test_the_festivals_visited_are_named_in_order(busy_year, last_year):
     assert text.startswith("在春节、中秋节、国庆节期间"), text
     assert "三八" not in text and states(text, 60 + 58, "人次"), text
     assert "“三八”节期间" in document.paragraph("welfare.womens_day").text
+
+
+def test_teachers_day_is_named_among_the_festivals(county, last_year):
+    school = make_branch("teachers", parent=county, sector=Sector.SCHOOL)
+    make_payment(school, datetime.date(last_year, 1, 20), recipients="困难教职工", headcount=10)
+    teachers_day = make_payment(school, datetime.date(last_year, 9, 8), recipients="全体在职教职工", headcount=45)
+    make_payment(school, datetime.date(last_year, 9, 20), occasion=FestivalOccasion.MID_AUTUMN, headcount=45)
+    assert teachers_day.festival_occasion() == FestivalOccasion.TEACHERS_DAY
+    text = services.draft_summary_for(school, last_year, half=False).paragraph("welfare.festival").text
+    assert text.startswith("在春节、教师节、中秋节"), text
 
 
 def test_money_collected_or_obtained_is_told_apart(busy_year, last_year):

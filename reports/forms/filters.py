@@ -5,7 +5,7 @@ describe themselves in words for the printed heading.
 """
 from django import forms
 
-from ..periods import selectable_years
+from ..periods import RECENT_YEARS, selectable_years
 
 MONTH_CHOICES = [("", "全部月份")] + [(str(m), f"{m}月") for m in range(1, 13)]
 
@@ -31,10 +31,10 @@ class LedgerFilterForm(forms.Form):
     end = forms.DateField(label="截止日期", required=False, widget=forms.DateInput(attrs={"type": "date"}))
     q = forms.CharField(label="搜索", required=False, max_length=100)
 
-    def __init__(self, data, *, ledger):
+    def __init__(self, data, *, ledger, records=None):
         super().__init__(data)
         self.ledger = ledger
-        self.fields["year"].choices = [("", "全部年度")] + [(str(y), f"{y}年") for y in selectable_years()]
+        self.fields["year"].choices = [("", "全部年度")] + [(str(y), f"{y}年") for y in self._years(records)]
         for choice in ledger.choice_filters:
             self.fields[choice.param] = forms.MultipleChoiceField(
                 label=choice.label,
@@ -49,6 +49,14 @@ class LedgerFilterForm(forms.Form):
         for field in self.fields.values():
             css = "form-select" if isinstance(field.widget, forms.Select) else "form-control"
             field.widget.attrs["class"] = f"{css} form-select-sm" if css == "form-select" else f"{css} form-control-sm"
+
+    def _years(self, records) -> list[int]:
+        """The recent years the rest of the system offers, and any older year the records reach
+        (a register typed in from old books), newest first."""
+        years = set(selectable_years(recent=RECENT_YEARS))
+        if records is not None and self.ledger.date_field:
+            years |= {day.year for day in records.dates(self.ledger.date_field, "year")}
+        return sorted(years, reverse=True)
 
     def valid_data(self) -> dict:
         """The values that could be read; an invalid one (a tampered URL) is left out."""

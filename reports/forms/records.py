@@ -1,6 +1,7 @@
 """Forms for keeping records. Labels and help texts come from the models (Chinese); validation is
 the model's own full_clean(), so a form and the database can never disagree."""
 from django import forms
+from django.db.models import Q
 
 from ..choices import FestivalOccasion
 from ..models import Activity, Honor, Meeting, Member, PlanItem, WelfarePayment
@@ -38,11 +39,41 @@ class BranchRecordForm(forms.ModelForm):
             self._offer_plan_items(branch)
 
     def _offer_plan_items(self, branch):
-        """计划事项: any record that can carry out a plan item offers this union's items, the
-        latest plan first; the model's check repeats that an item must be the union's own."""
-        items = PlanItem.objects.filter(report__branch=branch).select_related("report").order_by("-report__year", "position")
-        self.fields["plan_item"].queryset = items
-        self.fields["plan_item"].empty_label = "（不对应计划事项）"
+        """计划事项: any record that can carry out a plan item offers the items of this union's plan
+        for the record's year. Any of the union's items is accepted from the request, so that one of
+        another year reaches the model's check and is refused with its own message."""
+        field = self.fields["plan_item"]
+        field.queryset = PlanItem.objects.filter(report__branch=branch).select_related("report").order_by("-report__year", "position")
+        field.empty_label = "（不对应计划事项）"
+        year = self._record_year()
+        offered = field.queryset
+        if year is not None:
+            offered = offered.filter(Q(report__year=year) | Q(pk=self.instance.plan_item_id))
+        field.widget.choices = [("", field.empty_label)] + self._plan_item_groups(field, offered)
+        # A new record's date is not known yet: static/js/plan_item_year.js shows only the group
+        # of the year she enters.
+        date_name = self._meta.model.date_field
+        if date_name in self.fields:
+            field.widget.attrs["data-plan-year-from"] = self[date_name].auto_id
+
+    @staticmethod
+    def _plan_item_groups(field, items):
+        groups: dict[int, list] = {}
+        for item in items:
+            groups.setdefault(item.report.year, []).append((item.pk, field.label_from_instance(item)))
+        return [(f"{year}年工作计划", choices) for year, choices in groups.items()]
+
+    def _record_year(self) -> int | None:
+        """The year of the record's date, as sent or as saved; None for a new record not yet sent."""
+        name = self._meta.model.date_field
+        if self.is_bound and name in self.fields:
+            try:
+                day = self.fields[name].clean(self[name].data)
+            except forms.ValidationError:
+                day = None
+            return day.year if day else None
+        day = getattr(self.instance, name, None)
+        return day.year if day else None
 
     def _get_validation_exclusions(self):
         # The branch is not a form field but is always set (from the URL), so the constraints that

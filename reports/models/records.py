@@ -109,8 +109,19 @@ class FulfilsPlanItem(models.Model):
         abstract = True
 
     def check_plan_item(self):
-        if self.plan_item_id and self.branch_id and self.plan_item.report.branch_id != self.branch_id:
+        if not self.plan_item_id:
+            return
+        plan = self.plan_item.report
+        if self.branch_id and plan.branch_id != self.branch_id:
             raise ValidationError({"plan_item": "所选计划事项不属于本工会的工作计划。"}, code="plan_item_other_branch")
+        # The plan's follow-up counts a record only in its own year's plan (plan_tracking reads the
+        # records dated in the plan's year), so a link across years would be saved and never count.
+        day = getattr(self, self.date_field)
+        if day and day.year != plan.year:
+            raise ValidationError(
+                {"plan_item": f"这条记录的日期在{day.year}年，只能对应{day.year}年工作计划的事项。"},
+                code="plan_item_other_year",
+            )
 
 
 def plan_item_link(related_name: str, record: str) -> models.ForeignKey:

@@ -45,8 +45,9 @@ def _sort_links(ledger: Ledger, current: tuple[str, ...]):
 def _filtered(request: HttpRequest, ledger: Ledger, branch):
     """The filter bar as the request sets it, and the branch's rows it leaves, in the asked order.
     The page, its Excel export and its printed copy all read their rows here."""
-    filters = LedgerFilterForm(request.GET, ledger=ledger)
-    rows = filters.apply(ledger.model.objects.filter(branch=branch))
+    records = ledger.model.objects.filter(branch=branch)
+    filters = LedgerFilterForm(request.GET, ledger=ledger, records=records)
+    rows = filters.apply(records)
     ordering = ledger.order_by(request.GET.get("sort"))
     return filters, rows, ordering
 
