@@ -1312,6 +1312,9 @@ class _Loader:
             phone=spec.phone,
             unit_kind=spec.unit_kind,
             party_organisation=spec.party_organisation,
+            # The demo unions have used the system since the previous year began (their records
+            # start then), so that year's plan and summary are expected of them, older ones not.
+            created_at=timezone.make_aware(datetime.datetime(self.today.year - 1, 1, 1)),
         )
         # full_clean requires the derived path; save() recomputes it the same way.
         branch.path = branch.computed_path()

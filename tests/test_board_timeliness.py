@@ -107,12 +107,14 @@ def test_the_board_costs_the_same_queries_for_more_unions(client, area):
     assert queries() == before
 
 
-def test_board_dates_name_the_year_when_it_is_not_this_one(client, area):
+def test_board_dates_always_name_their_year(client, area):
     from reports.models import Revision
 
     Revision.objects.filter(report__branch=area.u3).update(submitted_at=boards.end_of(datetime.date(YEAR, 12, 30)))
     client.login(username="city-officer", password=PASSWORD)
     page = client.get(reverse("reports:board", args=["city"]), {"year": YEAR}).content.decode()
-    assert f"{YEAR}年12月31日" in page  # u3's submission, last year
-    assert f'<span class="text-muted">1月1日</span>' in page  # u1's approval on this year's 1月1日
+    assert f"{YEAR}年12月31日" in page  # u3's submission, in the board's own year
+    # u2's late approval, in the next year: it reads against the deadline (also that year's).
+    assert f'逾期报送</span> <span class="text-muted">{YEAR + 1}年1月2日</span>' in page
+    assert f'<span class="text-muted">{YEAR + 1}年1月1日</span>' in page  # u1's on-time approval
     assert "今年" not in page

@@ -230,6 +230,30 @@ def test_officer_pages_fit_a_phone(page, last_year):
     ]))
 
 
+# Each "月"/"日前" word of the 报送期限 form, and whether it sits on the line of the number it follows.
+DEADLINE_WORDS_BESIDE_THEIR_NUMBERS = """() => [...document.querySelectorAll("input[name$=_month], input[name$=_day]")].map((input) => {
+  const word = input.nextElementSibling || input.parentElement.nextElementSibling;
+  const a = input.getBoundingClientRect(), b = word.getBoundingClientRect();
+  return [input.name, word.innerText.trim(), Math.abs((a.top + a.bottom) / 2 - (b.top + b.bottom) / 2) < a.height / 2];
+})"""
+
+
+def test_the_board_hints_at_its_hidden_columns_and_keeps_each_deadline_together(page, last_year):
+    Cast()
+    log_in(page, "oscar", PASSWORD)
+    visit(page, f"/b/county/board/?year={last_year}")
+    hint = page.get_by_text("左右滑动查看更多")
+    assert hint.is_visible()
+    table = page.locator(".table-responsive").first
+    assert table.evaluate("(box) => box.scrollWidth > box.clientWidth")  # the hint is true
+    words = page.evaluate(DEADLINE_WORDS_BESIDE_THEIR_NUMBERS)
+    assert [(name, beside) for name, _, beside in words] == [
+        ("plan_month", True), ("plan_day", True), ("summary_month", True), ("summary_day", True),
+    ], words
+    page.set_viewport_size({"width": 1280, "height": 800})
+    assert not hint.is_visible()  # a wide screen shows every column
+
+
 def test_header_navigation_opens_from_the_hamburger(page):
     Cast()
     log_in(page, "alice", PASSWORD)

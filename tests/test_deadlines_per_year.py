@@ -23,9 +23,19 @@ def test_editing_this_years_deadlines_leaves_last_years(client, cast, today):
     }
 
 
-def test_the_form_opens_on_this_year(client, cast, today):
+def test_the_form_opens_on_the_boards_year_with_its_deadlines(client, cast, today):
+    last_year = today.year - 1
+    ReportingDeadlines.objects.create(branch=cast.county, year=last_year, plan_month=4, plan_day=15)
+    ReportingDeadlines.objects.create(branch=cast.county, year=today.year, plan_month=2, plan_day=28)
     client.login(username="oscar", password=PASSWORD)
-    page = client.get(reverse("reports:board", args=["county"]), {"year": today.year - 1}).content.decode()
+    page = client.get(reverse("reports:board", args=["county"]), {"year": last_year}).content.decode()
+    assert f'<option value="{last_year}" selected>{last_year}年度</option>' in page
+    assert 'name="plan_month" value="4"' in page and 'name="plan_day" value="15"' in page
+
+
+def test_a_year_too_old_to_set_opens_the_form_on_this_year(client, cast, today):
+    client.login(username="oscar", password=PASSWORD)
+    page = client.get(reverse("reports:board", args=["county"]), {"year": today.year - 12}).content.decode()
     assert f'<option value="{today.year}" selected>{today.year}年度</option>' in page
 
 

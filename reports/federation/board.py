@@ -9,7 +9,10 @@ column says it is being revised). Against the deadline of the year, a document i
   按时 (on_time)      first approved on or before the due day;
   逾期报送 (late)     first approved after it;
   逾期未交 (missing)  never approved, and the due day has passed;
-  未到期 (pending)    never approved, and the due day has not passed yet.
+  未到期 (pending)    never approved, and the due day has not passed yet;
+  未纳入 (not_expected) the due day had passed before the union came into the system
+                      (Branch.created_at): nobody asked it for that document here, so it counts
+                      neither as missing nor in the 按时率, and is never reminded of.
 
 One annotated query lists the unions (subqueries fetch each document's latest state and first
 approval, and the database classifies it), so the page costs the same number of queries for 3
@@ -30,10 +33,13 @@ from ..numbers import percent
 KINDS = (ReportKind.PLAN, ReportKind.SUMMARY)
 STATE_LABELS = {"none": "未起草", **dict(ReportState.choices)}
 
-ON_TIME, LATE, MISSING, PENDING = "on_time", "late", "missing", "pending"
-TIMELINESS_LABELS = {ON_TIME: "按时", LATE: "逾期报送", MISSING: "逾期未交", PENDING: "未到期"}
+ON_TIME, LATE, MISSING, PENDING, NOT_EXPECTED = "on_time", "late", "missing", "pending", "not_expected"
+TIMELINESS_LABELS = {ON_TIME: "按时", LATE: "逾期报送", MISSING: "逾期未交", PENDING: "未到期", NOT_EXPECTED: "未纳入"}
 OVERDUE = (LATE, MISSING)
-HANDED_IN_RULE = "以本工会主席首次审核通过的时间为报送时间，晚于截止日的为逾期报送；截止日已过仍未审核通过的为逾期未交。"
+HANDED_IN_RULE = (
+    "以本工会主席首次审核通过的时间为报送时间，晚于截止日的为逾期报送；截止日已过仍未审核通过的为逾期未交。"
+    "工会纳入本系统之前已到截止日的计划和总结为未纳入，不计入按时率。"
+)
 
 
 def deadlines_of(federation: Branch, year: int) -> ReportingDeadlines:
@@ -78,6 +84,7 @@ def _first_approval(kind: str, year: int):
 def _timeliness(kind: str, due: datetime.date, today: datetime.date) -> Case:
     handed_in = f"{kind}_handed_in"
     return Case(
+        When(created_at__gte=end_of(due), then=Value(NOT_EXPECTED)),
         When(**{f"{handed_in}__lt": end_of(due)}, then=Value(ON_TIME)),
         When(**{f"{handed_in}__isnull": False}, then=Value(LATE)),
         default=Value(MISSING if today > due else PENDING),
@@ -162,10 +169,12 @@ class Timeliness:
     late: int = 0
     missing: int = 0
     pending: int = 0
+    not_expected: int = 0
 
     @property
     def due(self) -> int:
-        """The documents the rate is taken over: every one handed in, and every one past due."""
+        """The documents the rate is taken over: every one handed in, and every one past due, of
+        the unions that were in the system by its due day."""
         return self.on_time + self.late + self.missing
 
     @property
@@ -175,8 +184,8 @@ class Timeliness:
 
 
 def timeliness_counts(federation: Branch, year: int, today: datetime.date) -> dict[str, Timeliness]:
-    """Per kind, how many unions handed in on time, late, not at all, or are not yet due (two
-    grouped queries)."""
+    """Per kind, how many unions handed in on time, late, not at all, are not yet due, or were
+    not in the system by the due day (two grouped queries)."""
     counts = {}
     for kind in KINDS:
         field = f"{kind}_timeliness"

@@ -6,6 +6,7 @@ from django.core.validators import RegexValidator
 from django.db import models, transaction
 from django.db.models import Q, Value
 from django.db.models.functions import Concat, Substr
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from ..choices import BranchKind, MemberStatus, Sector, UnitKind
@@ -111,6 +112,12 @@ class Branch(models.Model):
         help_text="由各级代码组成的树路径，系统自动维护，用于快速查询下级组织。",
     )
     depth = models.PositiveSmallIntegerField("层级", default=0, editable=False, help_text="根节点为 0。")
+    # The reporting board expects no document that was due before the union was in the system.
+    created_at = models.DateTimeField(
+        "纳入系统时间",
+        default=timezone.now,
+        help_text="工会组织录入本系统的时间。报送截止日在此之前的计划和总结不要求报送，报送情况中显示为“未纳入”。",
+    )
 
     objects = BranchQuerySet.as_manager()
     history = HistoricalRecords(excluded_fields=["path", "depth"])

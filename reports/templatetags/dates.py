@@ -1,4 +1,4 @@
-"""Dates as the federation pages show them: the year only when it is not this one."""
+"""Dates as the federation pages show them: with the year only when it is not this one, or always."""
 from __future__ import annotations
 
 import datetime
@@ -21,3 +21,15 @@ def day_in_context(value) -> str:
         value = timezone.localtime(value).date()
     day = numbers.month_day(value)
     return day if value.year == timezone.localdate().year else f"{value.year}年{day}"
+
+
+@register.filter
+def day_with_year(value) -> str:
+    """2026年3月8日 whatever the year: in a column of dates (the board's), each reads on its own
+    beside a deadline that may fall in the next year. "" for nothing; a moment is read in the
+    site's time zone."""
+    if not value:
+        return ""
+    if isinstance(value, datetime.datetime):
+        value = timezone.localtime(value).date()
+    return f"{value.year}年{numbers.month_day(value)}"

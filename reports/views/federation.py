@@ -88,15 +88,17 @@ def board(request: HttpRequest, code: str) -> HttpResponse:
     timeliness = boards.timeliness_counts(federation, year, today)
     header = [(kind, KIND_WORDS[kind], dues[kind], counts[kind], timeliness[kind]) for kind in boards.KINDS]
     can_set_deadlines = is_officer_of(request.user, federation)
+    # The deadlines form opens on the year the board shows, so a correction lands where it is
+    # read; a year too old to be set falls back to this year's.
+    deadlines_year = year if year in deadline_years() else today.year
     return render(
         request,
         "federation/board.html",
         _context(
             federation, year, form=form, page=page, rows=rows, header=header,
             state_labels=boards.STATE_LABELS, handed_in_rule=boards.HANDED_IN_RULE,
-            # The deadlines form opens on this year's: a past year is changed only when chosen.
-            deadlines_year=today.year, deadline_years=deadline_years(),
-            deadlines=boards.deadlines_of(federation, today.year) if can_set_deadlines else None,
+            deadlines_year=deadlines_year, deadline_years=deadline_years(),
+            deadlines=boards.deadlines_of(federation, deadlines_year) if can_set_deadlines else None,
             can_set_deadlines=can_set_deadlines,
             years=_years(),
         ),
