@@ -70,7 +70,7 @@ def test_the_migration_dates_each_union_by_its_earliest_trace(db):
     from reports.documents import services
     from reports.models import Report
 
-    migration = importlib.import_module("reports.migrations.0024_branch_created_at")
+    migration = importlib.import_module("reports.migrations.0023_branch_created_at")
     area = Area()
     now = timezone.now()
     Branch.objects.update(created_at=now)
@@ -79,7 +79,7 @@ def test_the_migration_dates_each_union_by_its_earliest_trace(db):
     Report.objects.filter(pk=report.pk).update(created_at=first_report)
     first_seen = now - datetime.timedelta(days=30)
     Branch.history.filter(id=area.u1.pk).update(history_date=first_seen)
-    apps = MigrationExecutor(connection).loader.project_state(("reports", "0024_branch_created_at")).apps
+    apps = MigrationExecutor(connection).loader.project_state(("reports", "0023_branch_created_at")).apps
     migration.fill_created_at(apps, None)
     created = dict(Branch.objects.values_list("code", "created_at"))
     assert created["u1"] == first_seen

@@ -35,7 +35,7 @@ def fill_created_at(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("reports", "0021_member_pinyin"),
+        ("reports", "0022_festival_occasions"),
     ]
 
     operations = [
