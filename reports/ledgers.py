@@ -245,6 +245,8 @@ def cell_value(record, column: Column):
     value = getattr(record, column.attr)
     if callable(value):
         value = value()
+    if value is None:  # a date or a link left empty: an empty cell, not "None"
+        return ""
     if isinstance(value, datetime.date):
         return f"{value:%Y-%m-%d}"
     if isinstance(value, Decimal):

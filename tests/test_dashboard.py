@@ -7,6 +7,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from reports.documents import services
+from reports.models import Report
+
 from .conftest import PASSWORD
 from .records import fill_branch, make_activity, make_honor, make_meeting, make_member, make_payment
 
@@ -64,3 +67,16 @@ def test_query_count_does_not_grow_with_records(client, cast, url_name, args):
     Member.objects.filter(branch=cast.school).update(name="旧")  # free the names for a second fill
     fill_branch(cast.school, YEAR, 990)
     assert count_queries(client, url) == few
+
+
+def test_the_documents_card_offers_to_draft_what_the_year_lacks(client, cast):
+    year = datetime.date.today().year
+    services.create_plan(branch=cast.school, year=year, user=None)
+    assert client.login(username="alice", password=PASSWORD)
+    page = client.get(reverse("reports:branch_home", args=["school"]), {"year": year}).content.decode()
+    assert f"起草{year}年工作总结" in page and f"起草{year}年工作计划" not in page
+    response = client.post(reverse("reports:document_create", args=["school"]), {"kind": "summary", "year": year})
+    assert Report.objects.filter(branch=cast.school, year=year, kind="summary").exists(), response
+    client.logout()
+    assert client.login(username="oscar", password=PASSWORD)  # the county officer reads, never drafts here
+    assert "起草" not in client.get(reverse("reports:branch_home", args=["school"]), {"year": year}).content.decode()

@@ -19,7 +19,7 @@ DAY = datetime.date(2024, 1, 20)
 def payments(cast):
     wang = make_member(cast.school, "王丽")
     make_payment(cast.school, DAY, reason=WelfareReason.FESTIVAL, recipients="全体会员", headcount=40, cash=Decimal("8000"))
-    make_payment(cast.school, DAY, reason=WelfareReason.SICKNESS, member=wang, cash=Decimal("800"))
+    make_payment(cast.school, DAY, reason=WelfareReason.SICKNESS, member=wang, cash=Decimal("800"), notes="由家属代领")
     make_payment(cast.school, datetime.date(2023, 6, 1), reason=WelfareReason.SICKNESS, recipients="张强", cash=Decimal("500"))
     make_payment(cast.plant, DAY, reason=WelfareReason.SICKNESS, recipients="别家的会员", cash=Decimal("300"))
     return cast
@@ -74,6 +74,12 @@ def test_the_print_page_has_the_branch_title_filters_and_rows_only(client, payme
     assert "筛选条件：年度：2024年；事由：生病住院慰问" in page
     assert "王丽" in page and "全体会员" not in page and "张强" not in page and "别家的会员" not in page
     assert "800.00" in page and "navbar" not in page and "退出登录" not in page
+    assert "<th scope=\"col\">备注</th>" in page and "由家属代领" in page  # on paper the notes go with the row
+
+
+def test_empty_cells_print_empty(client, payments):
+    page = login(client).get(reverse("reports:ledger_print", args=["school", "members"])).content.decode()
+    assert ">None<" not in page
 
 
 def test_an_unfiltered_print_says_so(client, payments):

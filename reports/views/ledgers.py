@@ -14,7 +14,7 @@ from .. import workbook
 from ..access import can_edit_records, get_branch_for_user, get_record_for_user
 from ..exporting.responses import XLSX, attachment
 from ..forms.filters import LedgerFilterForm
-from ..ledgers import LEDGERS, Ledger, cell_value
+from ..ledgers import LEDGERS, Column, Ledger, cell_value
 
 PAGE_SIZE = 25
 # A printed ledger beyond this many rows is too long to read on paper; the page says to narrow it.
@@ -52,9 +52,13 @@ def _filtered(request: HttpRequest, ledger: Ledger, branch):
     return filters, rows, ordering
 
 
-def _table(ledger: Ledger, records):
+def _table(columns, records):
     """Each record with its cells, each cell with its column (the phone layout labels cells by it)."""
-    return [(record, [(cell_value(record, c), c) for c in ledger.columns]) for record in records]
+    return [(record, [(cell_value(record, c), c) for c in columns]) for record in records]
+
+
+def _has_field(model, name: str) -> bool:
+    return any(field.name == name for field in model._meta.get_fields())
 
 
 def _same_filters(request: HttpRequest) -> str:
@@ -74,7 +78,7 @@ def ledger_list(request: HttpRequest, code: str, slug: str) -> HttpResponse:
     page = Paginator(rows.order_by(*ordering).select_related(*ledger.select_related), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
-    table = _table(ledger, page.object_list)
+    table = _table(ledger.columns, page.object_list)
     return render(
         request,
         "reports/ledger_list.html",
@@ -114,6 +118,10 @@ def ledger_print(request: HttpRequest, code: str, slug: str) -> HttpResponse:
     branch = get_branch_for_user(request.user, code)
     filters, rows, ordering = _filtered(request, ledger, branch)
     records = list(rows.order_by(*ordering).select_related(*ledger.select_related)[: MAX_PRINTED_ROWS + 1])
+    # On paper the 备注 travel with the row (教师节慰问, 代领人…): the screen's table leaves them out
+    # to stay narrow.
+    notes_column = Column("备注", "notes") if _has_field(ledger.model, "notes") else None
+    headers = ledger.columns + ((notes_column,) if notes_column else ())
     return render(
         request,
         "reports/ledger_print.html",
@@ -121,8 +129,8 @@ def ledger_print(request: HttpRequest, code: str, slug: str) -> HttpResponse:
             "branch": branch,
             "ledger": ledger,
             "conditions": filters.description(),
-            "headers": ledger.columns,
-            "table": _table(ledger, records[:MAX_PRINTED_ROWS]),
+            "headers": headers,
+            "table": _table(headers, records[:MAX_PRINTED_ROWS]),
             "cut_short": len(records) > MAX_PRINTED_ROWS,
             "max_rows": MAX_PRINTED_ROWS,
             "totals": ledger.aggregate(rows),
