@@ -6,23 +6,25 @@ effect (an approval, a deletion) never changes what the next one finds. A URL ad
 without an entry here fails test_every_url_has_an_entry.
 """
 import datetime
+from urllib.parse import unquote
 
 import pytest
 from django.db import transaction
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from reports.documents import review, services
-from reports.choices import NotificationKind
+from reports.choices import NotificationKind, RoleKind
 from reports.models import Notification, ReviewComment
 
-from .conftest import Cast
+from .conftest import Cast, make_user
 from .records import make_activity, make_honor, make_meeting, make_member, make_payment
 from .reviews import approve
 
 YEAR = datetime.date.today().year - 1
-ROLES = ["anonymous", "own_secretary", "own_chair", "sibling_secretary", "sibling_chair", "officer_above", "other_officer", "superuser"]
+ROLES = ["anonymous", "own_secretary", "own_chair", "sibling_secretary", "sibling_chair", "officer_above", "other_officer",
+         "federation_chair", "superuser"]
 USERNAMES = {"own_secretary": "alice", "own_chair": "carol", "sibling_secretary": "bob", "sibling_chair": "dora",
-             "officer_above": "oscar", "other_officer": "olga", "superuser": "sam"}
+             "officer_above": "oscar", "other_officer": "olga", "federation_chair": "county-chair", "superuser": "sam"}
 OWN = {"own_secretary", "own_chair"}
 SIBLINGS_AND_STRANGERS = {"sibling_secretary", "sibling_chair", "other_officer"}
 READERS = OWN | {"officer_above", "superuser"}
@@ -44,6 +46,9 @@ def action(allowed, forbidden, methods=("GET", "POST")):
 
 EDITORS = OWN | {"superuser"}
 FEDERATION_READERS = {"officer_above", "superuser"}
+# The federation's own chair reads its board and totals (the unions' states and the area's sums),
+# but no union's pages, records or documents.
+BOARD_READERS = FEDERATION_READERS | {"federation_chair"}
 UNION_USERS = OWN | {"sibling_secretary", "sibling_chair"}
 
 MATRIX = {
@@ -79,7 +84,7 @@ MATRIX = {
     "reports:revision_docx": read_only(),
     "reports:revision_pdf": read_only(),
     "reports:revision_diff": read_only(),
-    "reports:typical_practices": action({"officer_above", "superuser"}, set()),
+    "reports:typical_practices": action({"officer_above", "superuser"}, {"federation_chair"}),
     "reports:document_submit": action(EDITORS, {"officer_above"}, methods=("POST",)),
     "reports:document_withdraw": action(EDITORS, {"officer_above"}, methods=("POST",)),
     "reports:document_return": action({"own_chair", "superuser"}, {"own_secretary", "officer_above"}),
@@ -88,13 +93,13 @@ MATRIX = {
     "reports:changes_since_return": read_only(),
     "reports:document_reopen": action({"own_chair", "officer_above", "superuser"}, {"own_secretary"}, methods=("POST",)),
     "reports:comment_resolve": action(EDITORS, {"officer_above"}, methods=("POST",)),
-    "reports:board": read_only(FEDERATION_READERS),
-    "reports:board_export": read_only(FEDERATION_READERS),
-    "reports:reminders": read_only(FEDERATION_READERS),
-    "reports:totals": read_only(FEDERATION_READERS),
-    "reports:totals_export": read_only(FEDERATION_READERS),
-    "reports:set_deadlines": action(FEDERATION_READERS, set(), methods=("POST",)),
-    "reports:send_reminders": action(FEDERATION_READERS, set(), methods=("POST",)),
+    "reports:board": read_only(BOARD_READERS),
+    "reports:board_export": read_only(BOARD_READERS),
+    "reports:reminders": read_only(BOARD_READERS),
+    "reports:totals": read_only(BOARD_READERS),
+    "reports:totals_export": read_only(BOARD_READERS),
+    "reports:set_deadlines": action(FEDERATION_READERS, {"federation_chair"}, methods=("POST",)),
+    "reports:send_reminders": action(FEDERATION_READERS, {"federation_chair"}, methods=("POST",)),
     # Everyone has an inbox; a message is opened only by its recipient (alice, told of the reopen).
     "reports:inbox": {role: {"GET": "ok", "POST": 405} for role in ROLES[1:]},
     "reports:inbox_read_all": {role: {"GET": 405, "POST": "ok"} for role in ROLES[1:]},
@@ -134,6 +139,7 @@ def test_every_url_has_an_entry():
 @pytest.fixture
 def world(db):
     cast = Cast()
+    make_user(USERNAMES["federation_chair"], branch=cast.county, kind=RoleKind.CHAIR)
     make_member(cast.school, "王丽")
     activity = make_activity(cast.school, datetime.date(YEAR, 5, 1))
     make_payment(cast.school, datetime.date(YEAR, 1, 20))
@@ -217,4 +223,28 @@ def test_the_matrix(client, world, role):
 
 def test_matrix_size():
     # Printed in the closing note: every URL, every role, both methods.
-    assert len(MATRIX) * len(ROLES) * 2 == 55 * 8 * 2
+    assert len(MATRIX) * len(ROLES) * 2 == 55 * 9 * 2
+
+
+# The federation's Excel export, as each role asks for it: "area" is every union's records,
+# "own" the federation's own records only. Only those who oversee the area get the area's.
+AREA_EXPORT_QUERIES = ["", "?scope=all", f"?year={YEAR}&scope=all", f"?year={YEAR + 1}&scope=approved"]
+AREA_EXPORT = {role: "area" if role in FEDERATION_READERS else "own" if role == "federation_chair" else 404 for role in ROLES}
+AREA_EXPORT["anonymous"] = "login"
+
+
+def exported(response):
+    if response.status_code == 200:
+        return "area" if "全区域" in unquote(response["Content-Disposition"]) else "own"
+    return answer(response)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_the_area_export(client, world, role):
+    from django.contrib.auth import get_user_model
+
+    if role != "anonymous":
+        client.force_login(get_user_model().objects.get(username=USERNAMES[role]))
+    url = reverse("reports:excel_export", kwargs={"code": "county"})
+    got = {query: exported(client.get(url + query)) for query in AREA_EXPORT_QUERIES}
+    assert got == {query: AREA_EXPORT[role] for query in AREA_EXPORT_QUERIES}

@@ -85,6 +85,32 @@ def test_approve_and_reopen_tell_the_secretary_and_whoever_submitted(cast, summa
         assert inbox(other) == []
 
 
+def return_it(cast, report):
+    review.return_report(report=report, actor=cast.carol, comment="请把文体活动写具体。")
+
+
+def approve_and_reopen(cast, report):
+    approval.approve_report(report=report, actor=cast.carol)
+    review.reopen_report(report=report, actor=cast.oscar, reason="上级要求补充劳动竞赛数据。")
+
+
+@pytest.mark.parametrize("step", [return_it, approve_and_reopen])
+@pytest.mark.parametrize("moved_to", [None, "plant"])
+def test_a_submitter_who_lost_her_role_hears_no_more_of_the_review(cast, summary, mailoutbox, django_capture_on_commit_callbacks, step, moved_to):
+    """Alice handed the summary in, then left the school (her role deleted, or moved to another
+    union): what follows is told to the school's secretaries, not to her."""
+    successor = make_user("erin", branch=cast.school, kind=RoleKind.SECRETARY, email="erin@example.org")
+    review.submit_report(report=summary, actor=cast.alice)
+    cast.alice.union_roles.all().delete()
+    if moved_to:
+        cast.alice.union_roles.create(branch=getattr(cast, moved_to), kind=RoleKind.SECRETARY)
+    with django_capture_on_commit_callbacks(execute=True):
+        step(cast, summary)
+    assert inbox(cast.alice) == []
+    assert "alice" not in recipients_of(mailoutbox) and "erin" in recipients_of(mailoutbox)
+    assert inbox(successor)
+
+
 def test_users_without_an_address_get_the_inbox_entry_only(cast, summary, mailoutbox, django_capture_on_commit_callbacks):
     cast.carol.email = ""
     cast.carol.save(update_fields=["email"])

@@ -9,6 +9,7 @@ from reports.choices import NotificationKind, RoleKind
 from reports.documents import services
 from reports.federation.reminders import RESEND_INTERVAL
 from reports.models import Notification, Reminder
+from reports.periods import RECENT_YEARS
 
 from .conftest import PASSWORD, make_user
 from .reviews import approve
@@ -29,9 +30,9 @@ def late(cast):
     return cast
 
 
-def send(client, username, code="county"):
+def send(client, username, code="county", year=YEAR):
     client.login(username=username, password=PASSWORD)
-    return client.post(reverse("reports:send_reminders", args=[code]), {"year": YEAR}, follow=True)
+    return client.post(reverse("reports:send_reminders", args=[code]), {"year": year}, follow=True)
 
 
 def test_officer_reminds_the_late_unions_secretary_and_chair(client, late, mailoutbox, django_capture_on_commit_callbacks):
@@ -102,3 +103,21 @@ def test_a_bad_year_sends_nothing(client, late):
     client.login(username="oscar", password=PASSWORD)
     page = client.post(reverse("reports:send_reminders", args=["county"]), {"year": "x"}, follow=True).content.decode()
     assert "年度不正确，没有发送催报。" in page and not Reminder.objects.exists()
+
+
+def test_another_year_within_the_interval_is_refused_too(client, late):
+    send(client, "oscar")
+    # The plant has handed in nothing for the years before either; the school is late for them.
+    assert "plant工会在60分钟内已催报过，这次没有重复发送" in send(client, "oscar", year=YEAR - 1).content.decode()
+    assert "plant工会、school工会在60分钟内已催报过，这次没有重复发送" in send(client, "oscar", year=YEAR - 2).content.decode()
+    # So the school is reminded once, for the first year asked.
+    assert set(Reminder.objects.values_list("branch__code", "year")) == {("plant", YEAR), ("school", YEAR - 1)}
+    assert Notification.objects.filter(recipient__in=[late.bob, late.dora]).count() == 2
+
+
+@pytest.mark.parametrize("years_back", [RECENT_YEARS, 20])
+def test_a_year_the_board_does_not_offer_sends_nothing(client, late, today, years_back):
+    page = send(client, "oscar", year=today.year - years_back).content.decode()
+    oldest = today.year - RECENT_YEARS + 1
+    assert f"年度不正确，没有发送催报。请在{oldest}年至{today.year}年中选择年度。" in page
+    assert not Reminder.objects.exists() and not Notification.objects.exists()

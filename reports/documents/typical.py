@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..access import Access, PermissionDenied
 from ..models import Branch, Report, Revision
 from .content import Document, Paragraph, Section, new_key
 from .errors import Code, ReportError
@@ -22,6 +23,7 @@ DATE = re.compile(r"\d+年|\d+月(\d+日)?|\d+日")
 CLAUSE = re.compile(r"[，,。；;：:！？]")
 # A paragraph more than this share of whose clauses state figures is a tally, not a practice.
 FIGURE_SHARE = 0.5
+PICKING_REFUSED = "只有总工会工作人员可以从基层工会的工作总结中选取典型做法。"
 
 
 @dataclass(frozen=True)
@@ -89,6 +91,8 @@ def add_picks(
     """Add the picked paragraphs to the federation's summary, one sub-section per union; the
     number of paragraphs added (a paragraph already there is not added twice)."""
     check_may_draft(user, report.branch)
+    if not Access.of_actor(user).oversees(report.branch):
+        raise PermissionDenied(PICKING_REFUSED)
     chosen = {pick for pick in picks}
     by_union: list[tuple[Branch, list[str]]] = []
     for source in sources:

@@ -2,7 +2,8 @@
 
 A reminder goes to each late union's secretaries and chairs, is kept as a Reminder row per
 person (who sent it, when, for which year and documents), and is refused for a union reminded
-less than RESEND_INTERVAL ago, so a double click or two officers at once do not send it twice.
+less than RESEND_INTERVAL ago for any year, so a double click, two officers at once or a run
+through the years do not send it again.
 """
 from __future__ import annotations
 
@@ -91,7 +92,7 @@ def _summarised(batch: list[Reminder]) -> LastReminder:
 @dataclass
 class SendOutcome:
     sent: list[Branch] = field(default_factory=list)  # reminded now
-    too_soon: list[Branch] = field(default_factory=list)  # reminded less than RESEND_INTERVAL ago
+    too_soon: list[Branch] = field(default_factory=list)  # reminded less than RESEND_INTERVAL ago, for any year
     nobody: list[Branch] = field(default_factory=list)  # no secretary or chair account to remind
     people: int = 0  # how many people were reminded
     mailed: int = 0  # of whom this many by mail as well
@@ -108,8 +109,10 @@ def send_reminders(*, federation: Branch, year: int, actor, today: datetime.date
     # the reminders just sent and is refused (NO KEY: inserts pointing at the unions go on).
     list(Branch.objects.select_for_update(no_key=True).filter(pk__in=late_ids).order_by("pk").values_list("pk"))
     now = timezone.now()
+    # Whatever year it was for: a union just reminded is not reminded again, so neither a second
+    # click nor a reminder for each past year in turn fills its people's inboxes.
     recently = set(
-        Reminder.objects.filter(year=year, branch_id__in=late_ids, sent_at__gt=now - RESEND_INTERVAL).values_list("branch_id", flat=True)
+        Reminder.objects.filter(branch_id__in=late_ids, sent_at__gt=now - RESEND_INTERVAL).values_list("branch_id", flat=True)
     )
     people = role_holders_by_branch(late_ids, RoleKind.SECRETARY, RoleKind.CHAIR)
     outcome = SendOutcome()

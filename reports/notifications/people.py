@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 
 from ..choices import ReportState, RoleKind
 from ..models import Branch, Report, Role, Transition
+from ..models.scoping import Access
 
 
 def display_name(user) -> str:
@@ -41,11 +42,15 @@ def secretaries_of(branch: Branch) -> list:
 
 def submitter_of(report: Report):
     """Whoever last handed the report in for review (a secretary, a chair, or a federation's
-    officer for the federation's own summary), or None when nobody has."""
+    officer for the federation's own summary), or None when nobody has, or when she may no
+    longer read the branch's documents (her role was taken away since): the message quotes the
+    chair's comments, which are for the people who still work on the report."""
     handed_in = (
         Transition.objects.filter(report=report, to_state=ReportState.SUBMITTED, actor__is_active=True)
         .select_related("actor")
         .order_by("-at", "-pk")
         .first()
     )
-    return handed_in.actor if handed_in else None
+    if handed_in is None or not Access.for_user(handed_in.actor).reads(report.branch):
+        return None
+    return handed_in.actor

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from ..access import can_approve, can_edit_documents, can_reopen, get_branch_for_user, get_report_for_user
+from ..access import can_approve, can_edit_documents, can_reopen, get_branch_for_user, get_report_for_user, is_officer_of
 from ..choices import PlanStatus, ReportState
 from ..documents import approval, autosave, history, review, services, typical
 from ..documents.diff import diff_revisions, has_changes
@@ -113,6 +113,7 @@ def document_detail(request: HttpRequest, code: str, pk: int) -> HttpResponse:
             plan_progress=_plan_progress(report, document),
             can_mark_plan=report.is_plan and can_edit_documents(request.user, branch),
             can_edit=can_edit_documents(request.user, branch) and revision.state in ReportState.editable(),
+            can_pick_typical=branch.is_federation and not report.is_plan and is_officer_of(request.user, branch),
             **review_context,
         ),
     )
@@ -595,6 +596,10 @@ def typical_practices(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     report = get_report_for_user(request.user, branch, pk, for_edit=True)
     if not branch.is_federation or report.kind != "summary":
         raise Http404("只有总工会的工作总结有典型做法。")
+    # The page quotes the unions' approved summaries: only those who oversee the area read them,
+    # not the federation's own secretary or chair, to whom every union's documents are closed.
+    if not is_officer_of(request.user, branch):
+        raise PermissionDenied(typical.PICKING_REFUSED)
     sources = typical.approved_sources(branch, report.year)
     current = report.current_revision()
     if request.method == "POST":

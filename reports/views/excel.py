@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe, require_http_methods
 
 from .. import workbook
-from ..access import can_edit_records, get_branch_for_user, superuser_required
+from ..access import can_edit_records, get_branch_for_user, is_officer_of, superuser_required
 from ..exporting.responses import XLSX, attachment
 from ..forms.uploads import WorkbookUploadForm
 from ..federation.scope import records_scope
@@ -70,7 +70,8 @@ def excel_page(request: HttpRequest, code: str) -> HttpResponse:
             "problems": problems,
             "can_edit": can_edit,
             "max_mb": workbook.MAX_UPLOAD_BYTES // (1024 * 1024),
-            "area_years": selectable_years(recent=RECENT_YEARS) if branch.is_federation else (),
+            "exports_area": exports_area(request.user, branch),
+            "area_years": selectable_years(recent=RECENT_YEARS) if exports_area(request.user, branch) else (),
             "area_year": area_year(request),
         },
     )
@@ -86,12 +87,20 @@ def excel_template(request: HttpRequest, code: str) -> HttpResponse:
 @login_required
 @require_safe
 def excel_export(request: HttpRequest, code: str) -> HttpResponse:
-    """A union's every record; for a federation, its area's records of a year (see area_export)."""
+    """A branch's own every record; for a federation's officers, its area's records of a year
+    (see area_export)."""
     branch = get_branch_for_user(request.user, code)
-    if branch.is_federation:
+    if exports_area(request.user, branch):
         return area_export(request, branch)
     stamp = timezone.localdate().strftime("%Y%m%d")
     return xlsx_response(workbook.export_branch(branch), f"{branch.display_name}台账{stamp}.xlsx")
+
+
+def exports_area(user, branch) -> bool:
+    """The area's records go only to those who oversee the area (its officers, officers above,
+    the superuser), as the unions' own pages do: a federation's own secretary or chair reads the
+    board and the totals but no union's register, so she exports the federation's own records."""
+    return branch.is_federation and is_officer_of(user, branch)
 
 
 def area_year(request: HttpRequest) -> int:

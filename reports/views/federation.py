@@ -183,8 +183,9 @@ def send_reminders(request: HttpRequest, code: str) -> HttpResponse:
         year = int(request.POST.get("year", ""))
     except ValueError:
         year = None
-    if year not in selectable_years():
-        messages.error(request, "年度不正确，没有发送催报。")
+    years = _years()  # only the years the board and the reminders page offer
+    if year not in years:
+        messages.error(request, f"年度不正确，没有发送催报。请在{min(years)}年至{max(years)}年中选择年度。")
         return redirect("reports:reminders", code=code)
     outcome = reminding.send_reminders(federation=federation, year=year, actor=request.user, today=timezone.localdate())
     for level, text in _send_messages(outcome):
