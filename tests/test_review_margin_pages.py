@@ -140,3 +140,9 @@ def test_withdraw_from_the_page(client, cast, submitted):
     response = client.post(url("document_withdraw", submitted), follow=True)
     assert "已撤回" in response.content.decode() and submitted.current_revision().state == "draft"
     assert "撤回" in response.content.decode().split('data-testid="timeline"')[1]
+
+
+def test_the_chair_is_offered_the_return_not_the_withdrawal(client, cast, submitted):
+    html = page(client, "carol", submitted)
+    assert url("document_return", submitted) in html
+    assert url("document_withdraw", submitted) not in html and ">撤回<" not in html

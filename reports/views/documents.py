@@ -151,7 +151,7 @@ def _review_context(user, report: Report, revision: Revision) -> dict:
         "approval": _approval_of(report, revision),
         "since_return": returned,
         "can_submit": can_edit_documents(user, report.branch) and state in ReportState.editable(),
-        "can_withdraw": can_edit_documents(user, report.branch) and submitted and not any(not c.sent for c in comments),
+        "can_withdraw": submitted and review.may_withdraw(report=report, revision=revision, actor=user) and not any(not c.sent for c in comments),
         "can_review": is_chair and submitted,
         "can_reopen": can_reopen(user, report) and state == ReportState.APPROVED,
         "can_resolve": can_edit_documents(user, report.branch) and state in ReportState.editable(),
