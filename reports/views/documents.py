@@ -108,6 +108,7 @@ def document_detail(request: HttpRequest, code: str, pk: int) -> HttpResponse:
             blocks=blocks,
             **_margin_context(document, blocks, review_context["comments"], can_comment=review_context["can_review"]),
             placeholders=document.placeholders(),
+            placeholder_count=document.placeholder_count(),
             typical_unpicked=typical.is_unpicked(document),
             pending=_waiting_paragraphs(document),
             plan_progress=_plan_progress(report, document),
