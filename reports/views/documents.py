@@ -255,6 +255,7 @@ def document_edit(request: HttpRequest, code: str, pk: int) -> HttpResponse:
                     note = _resolve_from_editor(request, revision, action.partition(":")[2])
                 messages.info(request, note)
                 anchor = action.partition(":")[2]
+                _keep_note_beside(request, action, note)
                 return redirect(reverse("reports:document_edit", args=[code, pk]) + (f"#{anchor}" if anchor else ""))
     # A form refused for its content keeps the revision and version it was loaded from. One refused
     # because someone saved since shows her text over the current revision: the page says so, and
@@ -276,9 +277,22 @@ def document_edit(request: HttpRequest, code: str, pk: int) -> HttpResponse:
             version=loaded.get("version", ""),
             stale=stale,
             autosaved=None if errors else autosave.pending(revision=revision, user=request.user),
+            note_beside=request.session.pop(NOTE_BESIDE, None) if request.method == "GET" else None,
         ),
         status=status,
     )
+
+
+# The actions on one paragraph's new figures: the page reopens at that paragraph, below the
+# messages at its top, so what the action did is said beside the paragraph as well.
+PARAGRAPH_DECISIONS = frozenset({"accept", "dismiss", "update_figures"})
+NOTE_BESIDE = "editor_note_beside"
+
+
+def _keep_note_beside(request: HttpRequest, action: str, note: str) -> None:
+    name, _, key = action.partition(":")
+    if name in PARAGRAPH_DECISIONS and key and note:
+        request.session[NOTE_BESIDE] = {"key": key, "text": note}
 
 
 def _figure_updates(document: Document) -> dict:
