@@ -4,7 +4,8 @@ import math
 
 from axes.backends import AxesStandaloneBackend
 from axes.conf import settings
-from axes.helpers import get_cool_off
+from axes.handlers.proxy import AxesProxyHandler
+from axes.helpers import get_cool_off, get_credentials, get_failure_limit
 from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse, JsonResponse
@@ -26,6 +27,26 @@ def lockout_minutes(request) -> int:
     """How long a locked account stays locked, in whole minutes (at least one)."""
     cool_off = get_cool_off(request)
     return max(1, math.ceil(cool_off.total_seconds() / 60)) if cool_off else 0
+
+
+# From how many tries left a failed login says that the account is about to be locked.
+WARN_FROM_TRIES_LEFT = 2
+
+
+def tries_left(request, username: str) -> int:
+    """Failed logins still allowed for this username before the lock, from django-axes' count
+    (which counts unknown usernames too, so the answer tells nothing about which names exist)."""
+    credentials = get_credentials(username)
+    return get_failure_limit(request, credentials) - AxesProxyHandler.get_failures(request, credentials)
+
+
+def lockout_warning(request, username: str) -> str:
+    """After a failed login: the warning that the next failures lock the account, once there
+    are few tries left; "" before that."""
+    left = tries_left(request, username)
+    if not 0 < left <= WARN_FROM_TRIES_LEFT:
+        return ""
+    return f"再输错{left}次，账号将被锁定{lockout_minutes(request)}分钟。"
 
 
 def lockout_response(request, original_response=None, credentials=None) -> HttpResponse:

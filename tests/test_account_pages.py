@@ -70,8 +70,8 @@ def test_help_opens_on_the_users_own_role(client, cast, username, role):
 
 @pytest.mark.parametrize("role, says", [
     ("secretary", ["工会干事一年要做的事", "会员名册", "导出Excel", "数据来源"]),
-    ("chair", ["工会主席一年要做的事", "退回修改", "审核通过"]),
-    ("officer", ["上级工会工作人员一年要做的事", "报送情况", "全区汇总"]),
+    ("chair", ["工会主席一年要做的事", "退回修改", "审核通过", "“数据来源”链接在编辑页面上"]),
+    ("officer", ["上级工会工作人员一年要做的事", "报送情况", "全区域数据"]),
 ])
 def test_each_role_has_a_short_plain_page(client, cast, role, says):
     page = login(client).get(reverse("reports:help_role", args=[role])).content.decode()

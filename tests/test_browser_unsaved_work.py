@@ -47,13 +47,23 @@ def test_leaving_with_unsaved_text_asks_first_and_staying_keeps_it(editor):
 
     opening(page).fill("她刚写的开头，还没保存。")
     page.get_by_role("link", name="计划与总结", exact=True).click()
-    assert len(questions) == 1 and "尚未保存的修改" in questions[0]
+    assert len(questions) == 1 and "还没来得及自动暂存" in questions[0]
     assert page.url == editor_url and opening(page).input_value() == "她刚写的开头，还没保存。"
 
     paragraphs = page.locator(".edit-paragraph").count()
     page.locator("button[value='remove_paragraph:opening']").click()
     assert "确定删除这一段吗" in questions[1]
     assert page.locator(".edit-paragraph").count() == paragraphs and page.url == editor_url
+
+
+def test_once_autosaved_the_leave_question_says_the_text_is_kept(editor):
+    page, summary = editor
+    questions = []
+    page.on("dialog", lambda dialog: (questions.append(dialog.message), dialog.dismiss()))
+    opening(page).fill("自动暂存后再离开的开头。")
+    page.get_by_text("已自动保存").wait_for(timeout=15_000)
+    page.get_by_role("link", name="计划与总结", exact=True).click()
+    assert len(questions) == 1 and "已自动暂存" in questions[0] and "丢失" not in questions[0]
 
 
 def test_typed_text_is_autosaved_and_restored_after_a_reload(editor):

@@ -82,6 +82,11 @@ def test_login_guard_is_named_in_chinese(admin_client):
     assert "登录保护" in index and "登录记录" in index
 
 
+def test_an_empty_recent_actions_panel_says_there_is_no_record(admin_client):
+    index = visible_text(admin_client.get(reverse("admin:index")).content.decode())
+    assert "暂无记录" in index and "无可选的" not in index
+
+
 def test_form_messages_end_with_a_chinese_full_stop(db):
     cast = Cast()
     form = WelfarePaymentForm(data={"cash": "12.345", "goods_value": "1.5"}, branch=cast.school)

@@ -8,8 +8,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from reports.documents import review, services
+from reports.documents import approval, review, services
 from reports.models import Notification
+from reports.notifications import inbox
 
 from .conftest import PASSWORD
 from .reviews import fill_placeholders
@@ -85,9 +86,48 @@ def test_nobody_else_sees_or_opens_a_message(client, cast, submitted, username):
 
 
 def test_mark_all_read_touches_only_ones_own(client, cast, submitted):
-    review.return_report(report=submitted, actor=cast.carol, comment="请修改")  # alice now has one too
+    plan = services.create_plan(branch=cast.school, year=YEAR + 1, user=None)
+    fill_placeholders(plan)
+    review.submit_report(report=plan, actor=cast.alice)
+    review.return_report(report=plan, actor=cast.carol, comment="请修改")  # alice now has one too
     client.login(username="carol", password=PASSWORD)
     page = client.post(reverse("reports:inbox_read_all"), follow=True).content.decode()
     assert "已将 1 条消息标为已读。" in page and unread_badge(page) is None
     assert not Notification.objects.filter(recipient=cast.carol, read_at=None).exists()
     assert Notification.objects.filter(recipient=cast.alice, read_at=None).count() == 1
+
+
+def unread(user) -> int:
+    return inbox.unread_count(user)
+
+
+@pytest.mark.parametrize("step", ["return", "approve", "withdraw"])
+def test_a_submission_dealt_with_no_longer_waits_in_the_chairs_inbox(cast, submitted, step):
+    other = services.create_plan(branch=cast.school, year=YEAR + 1, user=None)
+    fill_placeholders(other)
+    review.submit_report(report=other, actor=cast.alice)
+    assert unread(cast.carol) == 2
+    if step == "return":
+        review.return_report(report=submitted, actor=cast.carol, comment="请修改")
+    elif step == "approve":
+        approval.approve_report(report=submitted, actor=cast.carol)
+    else:
+        review.withdraw_report(report=submitted, actor=cast.alice)
+    # Only the other report still waits for her (a withdrawal adds its own message).
+    assert unread(cast.carol) == (2 if step == "withdraw" else 1)
+    assert not Notification.objects.filter(recipient=cast.carol, report=submitted, kind="submitted", read_at=None).exists()
+
+
+def test_a_resubmission_settles_the_secretarys_return_message(cast, submitted):
+    review.return_report(report=submitted, actor=cast.carol, comment="请修改")
+    assert unread(cast.alice) == 1
+    review.submit_report(report=submitted, actor=cast.alice, confirmed=True)
+    assert unread(cast.alice) == 0 and unread(cast.carol) == 1
+
+
+def test_repeated_rounds_leave_one_message_waiting(client, cast, submitted):
+    for _ in range(3):
+        review.return_report(report=submitted, actor=cast.carol, comment="请修改")
+        review.submit_report(report=submitted, actor=cast.alice, confirmed=True)
+    client.login(username="carol", password=PASSWORD)
+    assert unread_badge(client.get(reverse("reports:branch_home", args=["school"])).content.decode()) == "1"

@@ -61,6 +61,11 @@ def test_choosing_it_saves_her_words_with_the_new_figures(client, refreshed):
     url = reverse("reports:document_edit", args=["school", report.pk])
     response = client.post(url, edit_post(report, action=f"update_figures:{key}"), follow=True)
     assert "已保留您的文字，更新了数字：10人次→12人次、1000元→1300元。" in response.content.decode()
+    # The page opens at the paragraph, out of sight of the top: it says so beside the paragraph too.
+    assert response.redirect_chain[-1][0].endswith(f"#{key}")
+    beside = response.content.decode().split(f'data-testid="note-beside-{key}"')[1].split("</div>")[0]
+    assert "更新了数字：10人次→12人次" in beside
+    assert 'data-testid="note-beside-' not in client.get(url).content.decode()  # said once
     paragraph = document_of(report).paragraph(key)
     assert paragraph.text == HER_TEXT.replace("10人次", "12人次").replace("1000元", "1300元")
     assert paragraph.pending == "" and paragraph.drafted != paragraph.text

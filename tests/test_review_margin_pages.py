@@ -116,6 +116,9 @@ def test_the_chair_sees_the_changes_since_the_return_with_its_comments(client, c
     changes = client.get(url("changes_since_return", submitted)).content.decode()
     assert "＋ 按主席意见改写的开头。" in changes and "－ " in changes
     assert "写得太简单。" in changes and "请修改开头。" in changes and "没有差异" not in changes
+    # Pages count 稿 (drafts); the editor's save counter is no number a user knows.
+    assert "退回时的文字" in changes and "现在的文字" in changes
+    assert not re.search(r"第\d+版", changes)
 
 
 def test_an_unchanged_resubmission_shows_no_difference(client, cast, submitted):
@@ -140,3 +143,9 @@ def test_withdraw_from_the_page(client, cast, submitted):
     response = client.post(url("document_withdraw", submitted), follow=True)
     assert "已撤回" in response.content.decode() and submitted.current_revision().state == "draft"
     assert "撤回" in response.content.decode().split('data-testid="timeline"')[1]
+
+
+def test_the_chair_is_offered_the_return_not_the_withdrawal(client, cast, submitted):
+    html = page(client, "carol", submitted)
+    assert url("document_return", submitted) in html
+    assert url("document_withdraw", submitted) not in html and ">撤回<" not in html

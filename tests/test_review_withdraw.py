@@ -78,3 +78,19 @@ def test_withdrawn_it_can_be_edited_and_submitted_again(cast, submitted):
     fill_placeholders(submitted, text="撤回后改写的一段文字。")
     review.submit_report(report=submitted, actor=cast.alice)
     assert submitted.current_revision().state == "submitted"
+
+
+def test_the_reviewing_chair_returns_instead_of_withdrawing(cast, submitted):
+    with raises_refusal(Code.REVIEWER_RETURNS) as refusal:
+        review.withdraw_report(report=submitted, actor=cast.carol)
+    assert "退回修改" in str(refusal.value)
+    assert submitted.current_revision().state == "submitted"
+    assert not Transition.objects.filter(report=submitted, to_state="draft").exists()
+
+
+def test_a_chair_who_submitted_it_herself_may_withdraw(cast):
+    report = services.create_summary(branch=cast.school, year=YEAR, user=None)
+    fill_placeholders(report)
+    review.submit_report(report=report, actor=cast.carol)
+    review.withdraw_report(report=report, actor=cast.carol)
+    assert report.current_revision().state == "draft"

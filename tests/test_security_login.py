@@ -85,3 +85,16 @@ def test_production_settings_pass_the_deployment_checks():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+@pytest.mark.parametrize("username", ["alice", "no-such-user"])
+def test_the_last_tries_before_the_lock_are_announced_alike_for_any_name(client, cast, settings, username):
+    settings.AXES_FAILURE_LIMIT = 5
+    settings.AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
+    answers = [attempt(client, username, "wrong").content.decode() for _ in range(4)]
+    assert all("用户名或密码不正确" in answer for answer in answers)
+    assert "再输错" not in answers[0] and "再输错" not in answers[1]
+    assert "再输错2次，账号将被锁定15分钟。" in answers[2]
+    assert "再输错1次，账号将被锁定15分钟。" in answers[3]
+    assert attempt(client, username, "wrong").status_code == 429
+

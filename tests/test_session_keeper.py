@@ -46,8 +46,8 @@ def test_a_wrong_password_is_refused_in_chinese(client, cast):
 
 
 def test_the_lockout_applies_to_signing_in_in_place(client, cast, settings):
-    for _ in range(settings.AXES_FAILURE_LIMIT):
-        sign_in(client, "alice", "wrong")
+    answers = [sign_in(client, "alice", "wrong").json()["error"] for _ in range(settings.AXES_FAILURE_LIMIT)]
+    assert "再输错" not in answers[0] and "再输错1次，账号将被锁定" in answers[-2]  # warned before the lock, as on the login page
     locked = sign_in(client, "alice", PASSWORD)
     assert locked.status_code == 429
     assert "暂时锁定" in locked.json()["error"] and f"请{settings.AXES_COOLOFF_TIME.seconds // 60}分钟后再试" in locked.json()["error"]

@@ -134,13 +134,20 @@ class Document:
                     yield entry, item
 
     def placeholders(self) -> list[str]:
-        """Where drafted boilerplate is still unedited, named as the secretary sees it:
-        “存在的问题”（3段）."""
+        """Where drafted boilerplate is still unedited, each place with its number of paragraphs
+        (always, so that the list adds up to `placeholder_count`): “存在的问题”1段, 开头1段."""
+        return [f"{where.removesuffix('段落')}{n}段" for where, n in self._placeholder_counts().items()]
+
+    def placeholder_count(self) -> int:
+        """How many paragraphs still hold drafted boilerplate."""
+        return sum(self._placeholder_counts().values())
+
+    def _placeholder_counts(self) -> dict[str, int]:
         counts: dict[str, int] = {}
         for where, paragraph in self.located_paragraphs():
             if paragraph.needs_filling:
                 counts[where] = counts.get(where, 0) + 1
-        return [f"{where}（{n}段）" if n > 1 else where for where, n in counts.items()]
+        return counts
 
     def located_paragraphs(self):
         """(a human name of the place, paragraph) for every paragraph, in order."""

@@ -40,6 +40,7 @@ class Code(StrEnum):
     NOT_COMMENTABLE = "not_commentable"
     NOT_WITHDRAWABLE = "not_withdrawable"
     REVIEW_STARTED = "review_started"
+    REVIEWER_RETURNS = "reviewer_returns"
     CONFIRMATION_REQUIRED = "confirmation_required"
     NOT_APPROVABLE = "not_approvable"
     CHANGED_DURING_REVIEW = "changed_during_review"

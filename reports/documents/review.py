@@ -133,17 +133,33 @@ def submit_report(*, report: Report, actor, confirmed: bool = False) -> Revision
     return revision
 
 
+def _submitter_id(revision: Revision) -> int | None:
+    """Who handed this submission in (the newest step into 待审核 of the revision)."""
+    submitted = Transition.objects.filter(revision=revision, to_state=S.SUBMITTED).order_by("-at", "-id").first()
+    return submitted.actor_id if submitted else None
+
+
+def may_withdraw(*, report: Report, revision: Revision, actor) -> bool:
+    """撤回 belongs to the writers: whoever submitted it, or a secretary of the union who is not
+    its reviewing chair. The chair sends a report back with 退回修改, which tells the secretary
+    why; a withdrawal by her would leave the secretary believing it is still being reviewed."""
+    if actor is not None and _submitter_id(revision) == actor.pk:
+        return True
+    return access.can_edit_documents(actor, report.branch) and not access.can_approve(actor, report.branch)
+
+
 @transaction.atomic
 def withdraw_report(*, report: Report, actor) -> Revision:
-    """撤回: the submitter, or a secretary or chair of the union, takes a submission back to
-    草稿, as long as the chair has not started on it (no comment written on this submission)."""
+    """撤回: the submitter, or a secretary of the union, takes a submission back to 草稿, as long
+    as the chair has not started on it (no comment written on this submission)."""
     revision = _locked_current(report)
-    submitted = Transition.objects.filter(revision=revision, to_state=S.SUBMITTED).order_by("-at", "-id").first()
-    is_submitter = submitted is not None and submitted.actor_id == actor.pk
+    is_submitter = actor is not None and _submitter_id(revision) == actor.pk
     if not (is_submitter or access.can_edit_documents(actor, report.branch)):
         raise access.PermissionDenied("只有提交人或本工会的干事可以撤回报告。")
     if revision.state != S.SUBMITTED:
         raise ReportError(f"这份报告当前状态为“{revision.get_state_display()}”，不能撤回。", code=Code.NOT_WITHDRAWABLE)
+    if not may_withdraw(report=report, revision=revision, actor=actor):
+        raise ReportError("撤回由提交人使用；主席如需修改，请写明意见后点“退回修改”，干事会收到通知。", code=Code.REVIEWER_RETURNS)
     if pending_comments(revision).exists():
         raise ReportError("工会主席已经开始审阅并写了批注，不能撤回；如需修改，请联系主席退回。", code=Code.REVIEW_STARTED)
     _move(revision, S.DRAFT, submitted_at=None)

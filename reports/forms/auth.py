@@ -3,6 +3,8 @@ from django.contrib.auth import authenticate
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
 from django.core.exceptions import ValidationError
 
+from ..auth import lockout_warning
+
 
 class LoginForm(AuthenticationForm):
     error_messages = {
@@ -15,6 +17,15 @@ class LoginForm(AuthenticationForm):
         self.fields["username"].label = "用户名"
         self.fields["password"].label = "密码"
         self.fields["username"].widget.attrs.update({"autofocus": True, "autocomplete": "username"})
+
+    def get_invalid_login_error(self):
+        """The wrong-login message, and once few tries are left, how many before the lock. Asked
+        after authenticate() has counted this failure; said alike for any username."""
+        error = super().get_invalid_login_error()
+        warning = lockout_warning(self.request, self.cleaned_data.get("username", "")) if self.request else ""
+        if not warning:
+            return error
+        return ValidationError(f"{error.message}{warning}", code=error.code)
 
 
 class ChangePasswordForm(PasswordChangeForm):

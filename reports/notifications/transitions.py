@@ -3,7 +3,8 @@
 `RULES` is the whole mapping, keyed by the state a transition leads to; where two different steps
 lead to the same state (重新打开 and 撤回 both end in 草稿) the state it left is part of the key.
 review.py calls `tell_about` for every Transition it records, so a new step is told of by
-adding its rule here.
+adding its rule here. `tell_about` also settles the messages that asked someone to act on the
+state the report has just left (`ASKS_TO_ACT`).
 """
 from __future__ import annotations
 
@@ -11,10 +12,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.urls import reverse
+from django.utils import timezone
 
 from ..choices import NotificationKind
 from ..choices import ReportState as S
-from ..models import Transition
+from ..models import Notification, Transition
 from .delivery import NOBODY_TOLD, Delivery, Message, deliver
 from .people import chairs_of, display_name, secretaries_of, submitter_of
 
@@ -72,6 +74,22 @@ RULES: dict[tuple[str, str], Rule] = {
 }
 
 
+# The messages that ask their recipients to act while the report is in a state: the chairs'
+# 等待您审核 while it is submitted, the secretaries' 退回修改 while it is returned.
+ASKS_TO_ACT: dict[str, str] = {S.SUBMITTED: NotificationKind.SUBMITTED, S.RETURNED: NotificationKind.RETURNED}
+
+
+def settle_asks(transition: Transition) -> int:
+    """Mark read the messages that asked someone to act on the state the report has left: once a
+    chair has approved or returned it (or it was withdrawn), nobody is still waiting for her,
+    and the unread count should show only what is still to do."""
+    kind = ASKS_TO_ACT.get(transition.from_state)
+    if kind is None or transition.from_state == transition.to_state:
+        return 0
+    unread = Notification.objects.filter(report=transition.report, kind=kind, read_at__isnull=True)
+    return unread.update(read_at=timezone.now())
+
+
 def rule_for(transition: Transition) -> Rule | None:
     return RULES.get((transition.from_state, transition.to_state)) or RULES.get((ANY, transition.to_state))
 
@@ -92,7 +110,9 @@ class Told:
 
 
 def tell_about(transition: Transition) -> Told:
-    """Notify the people the transition's rule names, except the one who made it."""
+    """Notify the people the transition's rule names, except the one who made it, after settling
+    the messages the step has answered."""
+    settle_asks(transition)
     rule = rule_for(transition)
     if rule is None:
         return Told(None, NOBODY_TOLD)

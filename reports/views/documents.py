@@ -108,6 +108,7 @@ def document_detail(request: HttpRequest, code: str, pk: int) -> HttpResponse:
             blocks=blocks,
             **_margin_context(document, blocks, review_context["comments"], can_comment=review_context["can_review"]),
             placeholders=document.placeholders(),
+            placeholder_count=document.placeholder_count(),
             typical_unpicked=typical.is_unpicked(document),
             pending=_waiting_paragraphs(document),
             plan_progress=_plan_progress(report, document),
@@ -152,7 +153,7 @@ def _review_context(user, report: Report, revision: Revision) -> dict:
         "approval": _approval_of(report, revision),
         "since_return": returned,
         "can_submit": can_edit_documents(user, report.branch) and state in ReportState.editable(),
-        "can_withdraw": can_edit_documents(user, report.branch) and submitted and not any(not c.sent for c in comments),
+        "can_withdraw": submitted and review.may_withdraw(report=report, revision=revision, actor=user) and not any(not c.sent for c in comments),
         "can_review": is_chair and submitted,
         "can_reopen": can_reopen(user, report) and state == ReportState.APPROVED,
         "can_resolve": can_edit_documents(user, report.branch) and state in ReportState.editable(),
@@ -255,6 +256,7 @@ def document_edit(request: HttpRequest, code: str, pk: int) -> HttpResponse:
                     note = _resolve_from_editor(request, revision, action.partition(":")[2])
                 messages.info(request, note)
                 anchor = action.partition(":")[2]
+                _keep_note_beside(request, action, note)
                 return redirect(reverse("reports:document_edit", args=[code, pk]) + (f"#{anchor}" if anchor else ""))
     # A form refused for its content keeps the revision and version it was loaded from. One refused
     # because someone saved since shows her text over the current revision: the page says so, and
@@ -276,9 +278,22 @@ def document_edit(request: HttpRequest, code: str, pk: int) -> HttpResponse:
             version=loaded.get("version", ""),
             stale=stale,
             autosaved=None if errors else autosave.pending(revision=revision, user=request.user),
+            note_beside=request.session.pop(NOTE_BESIDE, None) if request.method == "GET" else None,
         ),
         status=status,
     )
+
+
+# The actions on one paragraph's new figures: the page reopens at that paragraph, below the
+# messages at its top, so what the action did is said beside the paragraph as well.
+PARAGRAPH_DECISIONS = frozenset({"accept", "dismiss", "update_figures"})
+NOTE_BESIDE = "editor_note_beside"
+
+
+def _keep_note_beside(request: HttpRequest, action: str, note: str) -> None:
+    name, _, key = action.partition(":")
+    if name in PARAGRAPH_DECISIONS and key and note:
+        request.session[NOTE_BESIDE] = {"key": key, "text": note}
 
 
 def _figure_updates(document: Document) -> dict:

@@ -7,6 +7,7 @@ from django.http import HttpRequest, JsonResponse
 from django.middleware.csrf import get_token
 from django.views.decorators.http import require_POST, require_safe
 
+from ..auth import lockout_warning
 from ..forms.auth import LoginForm
 
 WRONG_LOGIN = LoginForm.error_messages["invalid_login"]
@@ -43,7 +44,7 @@ def login_json(request: HttpRequest) -> JsonResponse:
         return JsonResponse({"error": someone_else_refusal(expected)}, status=403)
     user = authenticate(request, username=username, password=password)
     if user is None or not user.is_active:
-        return JsonResponse({"error": WRONG_LOGIN}, status=401)
+        return JsonResponse({"error": WRONG_LOGIN + lockout_warning(request, username)}, status=401)
     login(request, user)
     # login() rotated the token: the page's forms need the new one.
     return JsonResponse({"username": user.get_username(), "csrf_token": get_token(request)})

@@ -38,7 +38,11 @@
     // nothing for a revision that is no longer the report's current one).
     fetch(URL, { method: "POST", body: new FormData(form), credentials: "same-origin" }).then(function (response) {
       if (!response.ok || response.redirected) return refusal(response);
-      return response.json().then(function (body) { show("已自动保存 " + body.saved_at); });
+      return response.json().then(function (body) {
+        // Nothing typed since this request left: what is on the page is what the server keeps.
+        if (!changed) form.setAttribute("data-autosaved", "");
+        show("已自动保存 " + body.saved_at);
+      });
     }).catch(function (error) {
       changed = true;  // try again with the next change or the next round
       // fetch() itself fails with a TypeError when the server cannot be reached.
@@ -48,9 +52,11 @@
 
   form.addEventListener("input", function () {
     changed = true;
+    form.removeAttribute("data-autosaved");
     clearTimeout(quietTimer);
     quietTimer = setTimeout(autosave, QUIET_MS);
   });
+  // Typing fires input; change follows when the field loses focus, with no new text.
   form.addEventListener("change", function () { changed = true; });
   setInterval(autosave, EVERY_MS);
 
@@ -66,6 +72,7 @@
       if (field) field.value = values[name];
     });
     form.setAttribute("data-unsaved-dirty", "");  // restored, not saved yet: the guard applies
+    form.setAttribute("data-autosaved", "");  // but the server still keeps exactly this text
     banner.hidden = true;
     show("已恢复自动保存的文字，请检查后点“保存”。");
   });

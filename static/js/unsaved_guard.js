@@ -3,12 +3,26 @@
 // whose text is not saved yet). While a form is dirty, leaving the page asks first: a link or a
 // tab by confirm(), closing or reloading the tab by the browser's own dialog. Sending the form
 // ends it. Apart from that, any button with data-confirm="…" asks that question before it acts.
+// The question says what leaving really costs: the editor's text kept by its autosave
+// (document_autosave.js marks the form data-autosaved while nothing newer has been typed) is
+// not lost; anything else typed in the form is.
 (function () {
   var LEAVE_QUESTION = "您有尚未保存的修改，离开此页面将丢失这些修改。确定要离开吗？";
+  var LEAVE_AUTOSAVED = "有修改还没有保存到报告里（已自动暂存，回到编辑页面可以恢复）。确定离开吗？";
+  var LEAVE_NOT_YET_AUTOSAVED = "有修改还没有保存到报告里，最近的修改还没来得及自动暂存，离开将丢失这些修改。确定离开吗？";
   var leaving = false;
 
+  function dirtyForm() {
+    return leaving ? null : document.querySelector("form[data-unsaved-guard][data-unsaved-dirty]");
+  }
+
   function hasUnsavedChanges() {
-    return !leaving && document.querySelector("form[data-unsaved-guard][data-unsaved-dirty]") !== null;
+    return dirtyForm() !== null;
+  }
+
+  function leaveQuestion(form) {
+    if (!form.hasAttribute("data-autosave-url")) return LEAVE_QUESTION;
+    return form.hasAttribute("data-autosaved") ? LEAVE_AUTOSAVED : LEAVE_NOT_YET_AUTOSAVED;
   }
 
   function markDirty(event) {
@@ -32,7 +46,7 @@
     }
     var link = event.target.closest("a[href]");
     if (!link || event.defaultPrevented || !hasUnsavedChanges() || !leavesThePage(link, event)) return;
-    if (window.confirm(LEAVE_QUESTION)) {
+    if (window.confirm(leaveQuestion(dirtyForm()))) {
       leaving = true;  // she has answered: the browser's own dialog need not ask again
     } else {
       event.preventDefault();
