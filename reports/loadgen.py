@@ -42,6 +42,11 @@ def _counts(records_per_union: int) -> dict[str, int]:
     return counts
 
 
+# The generated unions stand for unions that have kept their records here all along: every
+# year's plan and summary is expected of them on the board.
+IN_THE_SYSTEM_SINCE = datetime.datetime(2000, 1, 1, tzinfo=datetime.timezone.utc)
+
+
 def _branches(root_code: str, unions: int) -> list[int]:
     """The tree; returns the unions' ids."""
     if Branch.objects.filter(code=root_code).exists():
@@ -57,11 +62,11 @@ def _branches(root_code: str, unions: int) -> list[int]:
     rows = (
         (f"{root_code}-u{j}", f"第{j + 1}号单位工会委员会", f"第{j + 1}号单位工会", districts[j % district_count].pk,
          BranchKind.GRASSROOTS, SECTORS[j % len(SECTORS)], None, "", "", 80 + j % 50,
-         f"{districts[j % district_count].path}{root_code}-u{j}/", 2)
+         f"{districts[j % district_count].path}{root_code}-u{j}/", 2, IN_THE_SYSTEM_SINCE)
         for j in range(unions)
     )
     insert_rows(Branch, ["code", "name", "short_name", "parent_id", "kind", "sector", "founded_on", "address", "phone",
-                   "workforce", "path", "depth"], rows)
+                   "workforce", "path", "depth", "created_at"], rows)
     return list(Branch.objects.filter(path__startswith=root.path, kind=BranchKind.GRASSROOTS).values_list("pk", flat=True))
 
 

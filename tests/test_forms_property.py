@@ -56,6 +56,13 @@ def form_data(form_class, branch):
     return st.fixed_dictionaries({name: strategy_for(field) for name, field in fields.items()})
 
 
+def allowed(usual: tuple[int, ...], *values) -> tuple[int, ...]:
+    """The answers a request may get: the usual ones, and the site's Chinese 400 page when a
+    field's name or value holds a NUL character, which no form may store (reports.middleware refuses it first)."""
+    texts = [str(v) for value in values for v in ([*value, *value.values()] if isinstance(value, dict) else [value])]
+    return usual + (400,) if any("\x00" in text for text in texts) else usual
+
+
 def assert_all_valid(model):
     for record in model.objects.all():
         record.full_clean()
@@ -71,7 +78,7 @@ def test_record_forms_never_fail(client, cast, slug):
     @given(data=form_data(ledger.form_class, cast.school))
     def post(data):
         response = client.post(url, data)
-        assert response.status_code in (200, 302), (response.status_code, data)
+        assert response.status_code in allowed((200, 302), data), (response.status_code, data)
 
     post()
     assert_all_valid(ledger.model)
@@ -84,7 +91,7 @@ def test_ledger_filters_never_fail(client, cast):
     @given(params=st.fixed_dictionaries({k: QUERY_TEXT for k in ("year", "month", "start", "end", "choice", "q", "sort", "page")}))
     def get(params):
         for slug in LEDGERS:
-            assert client.get(reverse("reports:ledger", args=["school", slug]), params).status_code == 200
+            assert client.get(reverse("reports:ledger", args=["school", slug]), params).status_code in allowed((200,), params)
 
     get()
 
@@ -108,7 +115,7 @@ def test_document_editor_never_fails(client, cast):
     def post(fields, date, action):
         revision = Revision.objects.get(report=report)
         response = client.post(url, {**fields, "date": date, "action": action, "revision": revision.number, "version": revision.version})
-        assert response.status_code in (200, 302, 409), response.status_code
+        assert response.status_code in allowed((200, 302, 409), fields, date, action), response.status_code
 
     post()
     stored = Document.from_dict(Revision.objects.get(report=report).content)
@@ -132,15 +139,17 @@ def test_the_other_forms_never_fail(client, cast):
             (reverse("reports:branch_info", args=["school"]), {"workforce": number, "unit_kind": other, "party_organisation": text}),
         ]
         for url, data in posts:
-            assert client.post(url, data).status_code in (200, 302)
+            assert client.post(url, data).status_code in allowed((200, 302), data)
         oscar_posts = {"plan_month": number, "plan_day": other, "summary_month": text, "summary_day": number}
         client.force_login(cast.oscar)
-        assert client.post(reverse("reports:set_deadlines", args=["county"]), oscar_posts).status_code == 302
+        assert client.post(reverse("reports:set_deadlines", args=["county"]), oscar_posts).status_code in allowed((302,), oscar_posts)
         board_params = {"year": number[:300], "plan_state": text[:300], "overdue": other[:300], "page": number[:300]}
-        assert client.get(reverse("reports:board", args=["county"]), board_params).status_code == 200
-        assert client.get(reverse("reports:totals", args=["county"]), {"year": number[:300], "scope": text[:300]}).status_code == 200
+        assert client.get(reverse("reports:board", args=["county"]), board_params).status_code in allowed((200,), board_params)
+        totals_params = {"year": number[:300], "scope": text[:300]}
+        assert client.get(reverse("reports:totals", args=["county"]), totals_params).status_code in allowed((200,), totals_params)
         client.force_login(cast.carol)
-        assert client.post(reverse("login"), {"username": text, "password": other}).status_code in (200, 302, 429)
+        login_data = {"username": text, "password": other}
+        assert client.post(reverse("login"), login_data).status_code in allowed((200, 302, 429), login_data)
 
     post()
     Branch.objects.get(code="school").full_clean()

@@ -63,7 +63,7 @@ def test_template_offers_drop_down_lists_for_choice_columns():
     assert lists[("荣誉", "D2")] == '"国家级,省级,市级,县（区）级,系统（行业）级,本单位"'
     assert lists[("荣誉", "C2")] == '"荣誉称号,奖项/名次"'
     assert lists[("活动", "H2")] == '"主办,联合举办/协办,组织参加"'
-    assert lists[("帮扶慰问", "C2")] == '"元旦,春节,三八,端午,中秋,国庆,重阳,其他"'
+    assert lists[("帮扶慰问", "C2")] == '"元旦,春节,三八,五一,端午,教师节,中秋,国庆,重阳,其他"'
     assert lists[("帮扶慰问", "I2")] == '"工会经费,行政拨款/单位经费,上级工会补助,职工捐款（代收代转）,代为申请救助,其他"'
     assert "体育活动" in lists[("活动", "D2")]
     assert set(lists) == {
