@@ -1,4 +1,5 @@
 """Helpers that walk a report through review the way the pages do, and that expect a refusal."""
+import datetime
 from contextlib import contextmanager
 
 import pytest
@@ -6,6 +7,18 @@ import pytest
 from reports.documents import approval, review, services
 from reports.documents.content import Document
 from reports.documents.errors import Code, ReportError
+
+from .records import make_activity
+
+
+def submitted_school_summary(cast, year):
+    """The school's summary of `year`, drafted with one activity, filled in and submitted by its
+    secretary: what the chair finds waiting for review."""
+    make_activity(cast.school, datetime.date(year, 5, 1), participants=30)
+    report = services.create_summary(branch=cast.school, year=year, user=None)
+    fill_placeholders(report)
+    review.submit_report(report=report, actor=cast.alice)
+    return report
 
 
 def fill_placeholders(report, text="本工会结合实际情况写成的一段文字。"):

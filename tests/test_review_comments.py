@@ -4,24 +4,19 @@ import datetime
 import pytest
 from django.core.exceptions import PermissionDenied
 
-from reports.documents import approval, review, services
+from reports.documents import approval, review
 from reports.documents.content import Document
 from reports.documents.errors import Code
 from reports.models import ReviewComment, Transition
 
-from .records import make_activity
-from .reviews import fill_placeholders, raises_refusal
+from .reviews import raises_refusal, submitted_school_summary
 
 YEAR = datetime.date.today().year - 1
 
 
 @pytest.fixture
 def submitted(cast):
-    make_activity(cast.school, datetime.date(YEAR, 5, 1), participants=30)
-    report = services.create_summary(branch=cast.school, year=YEAR, user=None)
-    fill_placeholders(report)
-    review.submit_report(report=report, actor=cast.alice)
-    return report
+    return submitted_school_summary(cast, YEAR)
 
 
 def test_a_comment_on_a_section_or_a_paragraph_waits_for_the_return(cast, submitted):

@@ -9,19 +9,14 @@ from django.urls import reverse
 from reports.documents import review, services
 
 from .conftest import PASSWORD
-from .records import make_activity
-from .reviews import approval_form, approve, fill_placeholders, rewrite
+from .reviews import approval_form, approve, rewrite, submitted_school_summary
 
 YEAR = datetime.date.today().year - 1
 
 
 @pytest.fixture
 def submitted(cast):
-    make_activity(cast.school, datetime.date(YEAR, 5, 1), participants=30)
-    report = services.create_summary(branch=cast.school, year=YEAR, user=None)
-    fill_placeholders(report)
-    review.submit_report(report=report, actor=cast.alice)
-    return report
+    return submitted_school_summary(cast, YEAR)
 
 
 def url(name, report):

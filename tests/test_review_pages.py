@@ -4,22 +4,17 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from reports.documents import approval, review, services
+from reports.documents import approval, review
 
 from .conftest import PASSWORD
-from .records import make_activity
-from .reviews import approval_form, fill_placeholders
+from .reviews import approval_form, submitted_school_summary
 
 YEAR = datetime.date.today().year - 1
 
 
 @pytest.fixture
 def submitted(cast):
-    make_activity(cast.school, datetime.date(YEAR, 5, 1), participants=30)
-    report = services.create_summary(branch=cast.school, year=YEAR, user=None)
-    fill_placeholders(report)
-    review.submit_report(report=report, actor=cast.alice)
-    return report
+    return submitted_school_summary(cast, YEAR)
 
 
 def login(client, username):

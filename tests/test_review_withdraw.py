@@ -10,19 +10,14 @@ from reports.documents.errors import Code
 from reports.models import Transition
 
 from .conftest import make_user
-from .records import make_activity
-from .reviews import approve, fill_placeholders, raises_refusal
+from .reviews import approve, fill_placeholders, raises_refusal, submitted_school_summary
 
 YEAR = datetime.date.today().year - 1
 
 
 @pytest.fixture
 def submitted(cast):
-    make_activity(cast.school, datetime.date(YEAR, 5, 1), participants=30)
-    report = services.create_summary(branch=cast.school, year=YEAR, user=None)
-    fill_placeholders(report)
-    review.submit_report(report=report, actor=cast.alice)
-    return report
+    return submitted_school_summary(cast, YEAR)
 
 
 def last_step(report):
