@@ -1,9 +1,7 @@
 """Members are listed in pinyin order (as a Chinese register is read) on every database, and the
 member picker carries each name's pinyin and initials for its search box."""
-import datetime
 import re
 
-import pytest
 from django.urls import reverse
 
 from reports.forms.records import WelfarePaymentForm
