@@ -137,3 +137,25 @@ def test_a_saved_records_form_offers_only_its_years_plan(client, cast, last_year
     page = client.get(reverse("reports:record_edit", args=["school", "welfare", payment.pk])).content.decode()
     assert f'<optgroup label="{last_year}年工作计划">' in page
     assert f"{last_year + 1}年工作计划" not in page
+
+
+def test_an_unlinked_activity_of_the_items_kind_and_month_carries_it_out(client, cast, last_year, plan):
+    """Records typed in before the plan existed, or imported from Excel, carry no plan link: an
+    activity of an item's kind in its months still shows the work was done, on the plan page and
+    in the summary, unless the item has reports of its own."""
+    item = PlanItem.objects.filter(report=plan).exclude(category="").order_by("position").first()
+    other = PlanItem.objects.filter(report=plan).exclude(category="").exclude(category=item.category).order_by("position").first()
+    day = datetime.date(last_year, item.first_month, 12)
+    Activity.objects.create(branch=cast.school, title="台账里的同类活动", category=item.category, start_date=day, participants=20)
+    busy = {m for i in PlanItem.objects.filter(report=plan, category=other.category) for m in range(i.first_month, i.last_month + 1)}
+    quiet = next(m for m in range(1, 13) if m not in busy)  # a month with no item of that kind
+    Activity.objects.create(branch=cast.school, title="别的月份", category=other.category,
+                            start_date=datetime.date(last_year, quiet, 3), participants=5)
+
+    text = summary_progress(cast, last_year)
+    assert named(item) not in text, text  # not listed as undone
+    assert "已完成1项" in text, text
+    assert named(other) in text, text  # an activity outside its months does not count
+    assert client.login(username="alice", password=PASSWORD)
+    page = client.get(reverse("reports:document", args=["school", plan.pk])).content.decode()
+    assert "台账中的同类活动，未对应到事项" in page and "台账里的同类活动" in page
