@@ -266,3 +266,16 @@ def test_header_navigation_opens_from_the_hamburger(page):
     assert logout.is_visible() and page.get_by_role("link", name="修改密码").is_visible()
     keep_screenshot(page, "alice", "menu")
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+def test_unread_messages_show_beside_the_folded_menu(page):
+    cast = Cast()
+    report = services.create_summary(branch=cast.school, year=datetime.date.today().year - 1, user=None)
+    fill_placeholders(report)
+    review.submit_report(report=report, actor=cast.alice)  # tells the chair
+    log_in(page, "carol", PASSWORD)
+    badge = page.get_by_test_id("unread-count-phone")
+    assert badge.is_visible() and badge.inner_text() == "消息 1"  # without opening the menu
+    page.set_viewport_size({"width": 1280, "height": 900})
+    assert not badge.is_visible()  # on a wide screen the header's own 消息 link shows the count
+    assert page.get_by_test_id("unread-count").is_visible()

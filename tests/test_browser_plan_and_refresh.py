@@ -46,7 +46,8 @@ def test_refresh_keeps_her_words_and_updates_only_the_figures(page, cast, last_y
     offer = page.get_by_test_id(f"figures-{key}")
     assert offer.locator("mark").first.inner_text() == "10人次 → 12人次"
     send(page, page.get_by_role("button", name="保留我的文字，只更新数字"))
-    assert page.get_by_text("已保留您的文字，更新了数字：10人次→12人次、1000元→1300元。").is_visible()
+    assert page.get_by_role("alert").get_by_text("已保留您的文字，更新了数字：10人次→12人次、1000元→1300元。").is_visible()
+    assert page.get_by_test_id(f"note-beside-{key}").is_visible()  # said beside her paragraph too
 
     saved = paragraph_with(report, "春节前夕")
     assert saved.text == "春节前夕，工会班子分头走访慰问困难教职工12人次，送去慰问金1300元，把组织的温暖送到了大家心坎上。"

@@ -60,7 +60,8 @@ def test_return_tells_the_secretary_with_the_comments(cast, summary, mailoutbox,
         review.return_report(report=summary, actor=cast.carol, comment="请把文体活动写具体。", section_comments={"problems": "再具体些"})
     entry = Notification.objects.get(recipient=cast.alice)
     assert entry.kind == NotificationKind.RETURNED
-    assert "请把文体活动写具体。" in entry.body and "存在的问题" in entry.body
+    assert "总体意见：请把文体活动写具体。" in entry.body
+    assert "批注（存在的问题）：再具体些" in entry.body  # her words, not only where she wrote them
     assert inbox(cast.carol) == [NotificationKind.SUBMITTED]  # the chair's own step is not told back to her
     assert recipients_of(mailoutbox) == told(cast.alice)
     assert "请把文体活动写具体。" in mailoutbox[0].body
@@ -71,8 +72,9 @@ def test_approve_and_reopen_tell_the_secretary_and_whoever_submitted(cast, summa
     review.submit_report(report=summary, actor=cast.carol)  # the chair hands it in herself
     assert Notification.objects.count() == 0  # she is the only chair: nobody else to tell
     with django_capture_on_commit_callbacks(execute=True):
-        approval.approve_report(report=summary, actor=cast.carol)
+        approval.approve_report(report=summary, actor=cast.carol, opinion="同意，按时报送县总工会。")
     assert inbox(cast.alice) == inbox(second_secretary) == [NotificationKind.APPROVED]
+    assert "审批意见：同意，按时报送县总工会。" in Notification.objects.filter(recipient=cast.alice).get().body
     assert recipients_of(mailoutbox) == told(cast.alice, second_secretary)
     mailoutbox.clear()
     with django_capture_on_commit_callbacks(execute=True):

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -43,13 +44,26 @@ def no_details(transition: Transition) -> str:
     return ""
 
 
+COMMENTS_TOLD = 5
+
+
 def the_comments(transition: Transition) -> str:
-    """The chair's comment, and the parts she commented on."""
-    lines = [f"修改意见：{_gist(transition.note)}"]
-    parts = list(transition.revision.comments.values_list("target_label", flat=True))
-    if parts:
-        lines.append(f"另有{len(parts)}条针对具体部分的意见：" + "、".join(parts) + "。")
+    """What the chair wrote: her general remark, if any, then each 批注 of this return with the
+    part it is on (the first few; the document page has them all)."""
+    lines = [f"总体意见：{_gist(transition.note)}"] if transition.note else []
+    # Told while the return is being recorded: its comments are still the unsent ones.
+    sent_now = Q(returned_in=transition) | Q(returned_in__isnull=True)
+    comments = list(transition.revision.comments.filter(sent_now).order_by("pk"))
+    for comment in comments[:COMMENTS_TOLD]:
+        lines.append(f"批注（{comment.target_label}）：{_gist(comment.text)}")
+    if len(comments) > COMMENTS_TOLD:
+        lines.append(f"另有{len(comments) - COMMENTS_TOLD}条批注，请在报告页面查看。")
     return "\n".join(lines)
+
+
+def the_opinion(transition: Transition) -> str:
+    """The chair's 审批意见, when she wrote one."""
+    return f"审批意见：{_gist(transition.note)}" if transition.note else ""
 
 
 def the_reason(transition: Transition) -> str:
@@ -68,7 +82,7 @@ class Rule:
 RULES: dict[tuple[str, str], Rule] = {
     (ANY, S.SUBMITTED): Rule(NotificationKind.SUBMITTED, the_chairs, "工会主席", "{union}的{report}已提交，等待您审核"),
     (S.SUBMITTED, S.RETURNED): Rule(NotificationKind.RETURNED, the_writers, "工会干事", "{union}的{report}被退回修改", the_comments),
-    (S.SUBMITTED, S.APPROVED): Rule(NotificationKind.APPROVED, the_writers, "工会干事", "{union}的{report}已审核通过"),
+    (S.SUBMITTED, S.APPROVED): Rule(NotificationKind.APPROVED, the_writers, "工会干事", "{union}的{report}已审核通过", the_opinion),
     (S.APPROVED, S.DRAFT): Rule(NotificationKind.REOPENED, the_writers, "工会干事", "{union}的{report}已重新打开", the_reason),
     (S.SUBMITTED, S.DRAFT): Rule(NotificationKind.WITHDRAWN, the_chairs, "工会主席", "{union}的{report}已撤回"),
 }

@@ -45,6 +45,12 @@ def _page_context(branch, **extra):
     return {"branch": branch, "ledgers": LEDGERS.values(), **extra}
 
 
+
+def quoted(label: str) -> str:
+    """A part's name in quotation marks, unless it is already quoted (a paragraph's place,
+    “存在的问题”第2段, carries its own)."""
+    return label if label.startswith("“") else f"“{label}”"
+
 @login_required
 @require_safe
 def document_list(request: HttpRequest, code: str) -> HttpResponse:
@@ -360,7 +366,7 @@ def _resolve_from_editor(request, revision: Revision, comment_pk: str) -> str:
         review.resolve_comment(comment=comment, actor=request.user)
     except services.ReportError as error:
         return str(error)
-    return f"已将对“{comment.target_label}”的意见标记为已解决。"
+    return f"已将对{quoted(comment.target_label)}的意见标记为已解决。"
 
 
 @login_required
@@ -597,7 +603,7 @@ def comment_resolve(request: HttpRequest, code: str, pk: int, comment_pk: int) -
     except services.ReportError as error:
         messages.error(request, str(error))
     else:
-        messages.success(request, f"已将对“{comment.target_label}”的意见标记为已解决。")
+        messages.success(request, f"已将对{quoted(comment.target_label)}的意见标记为已解决。")
     back = request.POST.get("next") == "edit"
     return redirect("reports:document_edit" if back else "reports:document", code=code, pk=pk)
 
