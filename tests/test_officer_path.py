@@ -83,3 +83,12 @@ def test_past_year_totals_never_say_this_year(client, area):
     client.login(username="city-officer", password=PASSWORD)
     page = client.get(reverse("reports:totals", args=["city"]), {"year": YEAR}).content.decode()
     assert "今年" not in page and f"{YEAR}年新建" in page
+
+
+def test_the_board_leads_to_the_area_ledger_export_for_its_year(client, area):
+    client.login(username="east-officer", password=PASSWORD)
+    board = client.get(reverse("reports:board", args=["east"]), {"year": YEAR}).content.decode()
+    link = reverse("reports:excel", args=["east"]) + f"?year={YEAR}"
+    assert f'href="{link}"' in board
+    page = client.get(link).content.decode()
+    assert re.search(rf'<option value="{YEAR}" selected>', page)  # the area export opens on the board's year
