@@ -57,8 +57,7 @@ MIDDLEWARE = [
     "reports.middleware.ContentSecurityPolicyMiddleware",
     # Inside the policy's middleware, so the page it renders for an empty 405 gets the policy too.
     "reports.middleware.MethodNotAllowedPageMiddleware",
-    # Django's, writing an unchanged session at most once a minute (the idle timeout still holds).
-    "unionreports.sessions.SessionTouchedOnceAMinuteMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -146,9 +145,7 @@ DOCUMENT_SAVES_PER_MINUTE = env.int("DOCUMENT_SAVES_PER_MINUTE", default=30)
 
 # Sessions end after this much idle time: every request pushes the expiry on.
 SESSION_COOKIE_AGE = env.int("SESSION_IDLE_MINUTES", default=30) * 60
-# Not on every request: unionreports.sessions rewrites a session once a minute while
-# it is used, which keeps SESSION_COOKIE_AGE an idle timeout without a write per page.
-SESSION_SAVE_EVERY_REQUEST = False
+SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 # A form sent with a stale token: a Chinese page that says why (reports/views/errors.py).
